@@ -1,0 +1,70 @@
+/**
+ * Regenerates data/snapshots/ from the tables in data/sources/ (method: data/sources/README.md).
+ * Usage: npm run data:build [-- --only 2017-07-15]
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
+import * as turf from '@turf/turf';
+import { parseControlPoints, parseOverrides, generateSnapshot, entryOn, type ControlPoint } from '../src/data/generate.ts';
+import { parseJson } from '../src/data/contract.ts';
+import { formatProblem, type Result } from '../src/data/result.ts';
+import { snapshotDates, ARTICLE_DATE } from '../src/data/series.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const sourcesDir = join(root, 'data', 'sources');
+const outDir = join(root, 'data', 'snapshots');
+
+function unwrap<T>(r: Result<T>): T {
+  if (r.ok) return r.value;
+  for (const p of r.problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+const readJson = (file: string) => unwrap(parseJson(readFileSync(join(sourcesDir, file), 'utf8'), `data/sources/${file}`));
+
+const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
+const points: ControlPoint[] = controlFiles.flatMap((f) => unwrap(parseControlPoints(readJson(f), `data/sources/${f}`)));
+const ids = new Set<string>();
+for (const p of points) {
+  if (ids.has(p.id)) { console.error(`data/sources: control point id "${p.id}" is used twice`); process.exit(1); }
+  ids.add(p.id);
+}
+const overrides = unwrap(parseOverrides(readJson('overrides.geojson'), 'data/sources/overrides.geojson'));
+
+// The same simplified borders the basemap draws, so territory and borders line up on screen.
+const basemap = buildBasemap();
+const two = basemap.countries.features.filter((f) => f.properties?.id === SYRIA_ID || f.properties?.id === IRAQ_ID);
+const studyArea = turf.union(turf.featureCollection(two));
+if (!studyArea) throw new Error('basemap lacks Syria or Iraq');
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const dates = only ? [only] : snapshotDates();
+if (!only) { rmSync(outDir, { recursive: true, force: true }); }
+mkdirSync(outDir, { recursive: true });
+
+const METHOD = 'Generated from dated control points (data/sources/control-*.json) as Voronoi cells clipped to the borders; hand-drawn pockets from data/sources/overrides.geojson.';
+const entries = [];
+let prev = '2014-01-01';
+for (const dateIso of dates) {
+  const t0 = performance.now();
+  const snapshot = generateSnapshot(points, overrides, studyArea, dateIso);
+  const file = `${dateIso}.geojson`;
+  writeFileSync(join(outDir, file), JSON.stringify(snapshot));
+  // Sources: the reports behind the changes since the previous snapshot, then the method.
+  const changes = new Set<string>();
+  for (const p of points) {
+    for (const h of p.history) if (h.fromIso > prev && h.fromIso <= dateIso && h.source) changes.add(`${p.name}: ${h.source}`);
+  }
+  for (const o of overrides) if (o.properties.fromIso <= dateIso && dateIso < o.properties.toIso && o.properties.source) changes.add(`${o.properties.id}: ${o.properties.source}`);
+  const heldPoints = points.filter((p) => { const e = entryOn(p, dateIso); return e && e.faction !== 'none'; }).length;
+  entries.push({
+    date: dateIso,
+    file,
+    ...(dateIso === ARTICLE_DATE ? { article: true } : {}),
+    precision: `Approximate: front lines lie half way between ${heldPoints} control points; expect errors of 10–30 km away from towns.`,
+    sources: [METHOD, ...[...changes].slice(0, 40)],
+  });
+  prev = dateIso;
+  console.log(`${dateIso}: ${snapshot.features.length} features, ${(JSON.stringify(snapshot).length / 1024).toFixed(0)} KiB, ${(performance.now() - t0).toFixed(0)} ms`);
+}
+if (!only) writeFileSync(join(outDir, 'index.json'), JSON.stringify({ snapshots: entries }, null, 1) + '\n');

@@ -1,0 +1,235 @@
+/**
+ * The explorer's entry: loads the data files, builds the map and the controls, and keeps them in
+ * step with one state object. Analysis lives in src/analysis, drawing in src/map, controls in src/ui.
+ */
+import { Map as MlMap, Popup, setWorkerUrl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './style.css';
+import { parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type Snapshot, type SnapshotEntry } from '../data/contract.ts';
+import { fetchParsed } from '../data/load.ts';
+import { formatProblem, type Result } from '../data/result.ts';
+import { areasKm2 } from '../analysis/area.ts';
+import { articleDistances } from '../analysis/article.ts';
+import { distancesToFactions } from '../analysis/distance.ts';
+import { holderAt } from '../analysis/territory.ts';
+import { labelPoints } from '../analysis/labels.ts';
+import { buildStyle } from '../map/style.ts';
+import { addTerritoryLayers, setTerritory, setTerritoryLang, type FactionWithShort } from '../map/territory-layers.ts';
+import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
+import { PlaceMarkers } from '../map/place-markers.ts';
+import { STRINGS, formatDate, formatNumber, langFromBrowser, type Lang } from '../ui/i18n.ts';
+import { parseUrlState, serializeUrlState, type UrlNotice } from '../ui/url-state.ts';
+import { Messages } from '../ui/messages.ts';
+import { Timeline } from '../ui/timeline.ts';
+import { renderLegend } from '../ui/legend.ts';
+import { placeCard } from '../ui/place-card.ts';
+import { renderArticlePanel } from '../ui/article-panel.ts';
+import { renderSourcesPanel } from '../ui/sources-panel.ts';
+import { SnapshotLoader } from './snapshot-loader.ts';
+import { urlWriter } from './url-sync.ts';
+
+setWorkerUrl(workerUrl);
+
+const ARTICLE_PLACE = 'mayadeen';
+/** Syria and Iraq, [[west, south], [east, north]]. */
+const DEFAULT_BOUNDS: [[number, number], [number, number]] = [[35.6, 29.1], [48.6, 37.4]];
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const mapEl = $('#map');
+const dataBase = new URL('data/', document.baseURI).href;
+
+interface State { dateIndex: number; placeId: string | null; lang: Lang; langExplicit: boolean }
+
+function noticeText(n: UrlNotice, lang: Lang, shownIso: string): string {
+  const t = STRINGS[lang];
+  const shown = formatDate(shownIso, lang);
+  switch (n.kind) {
+    case 'date-malformed': return t.noticeDate(n.value, shown);
+    case 'date-too-early': return t.noticeDateEarly(n.value, shown);
+    case 'place-unknown': return t.noticePlace(n.value);
+    case 'lang-unknown': return t.noticeLang(n.value);
+  }
+}
+
+async function start(): Promise<void> {
+  const browserLang = langFromBrowser(navigator.languages);
+  const early = new URLSearchParams(location.search).get('lang');
+  const bootLang: Lang = early === 'nl' || early === 'en' ? early : browserLang;
+  const messages = new Messages($('#messages'), STRINGS[bootLang].dismiss);
+  mapEl.setAttribute('aria-busy', 'true');
+
+  const load = <T>(file: string, parse: (d: unknown, f: string) => Result<T>) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
+  const [factionsR, placesR, indexR] = await Promise.all([
+    load('factions.json', parseFactions),
+    load('places.geojson', parsePlaces),
+    load('snapshots/index.json', parseSnapshotIndex),
+  ]);
+  const startupProblems = [factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!factionsR.ok || !placesR.ok || !indexR.ok) {
+    for (const p of startupProblems) messages.error(STRINGS[bootLang].errorStartup(formatProblem(p)));
+    mapEl.setAttribute('aria-busy', 'false');
+    return;
+  }
+  const factions: FactionWithShort[] = factionsR.value;
+  const places: Place[] = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
+  const entries: SnapshotEntry[] = indexR.value;
+  const datesIso = entries.map((e) => e.dateIso);
+  const placeById = new Map(places.map((p) => [p.properties.id, p]));
+  const articlePlace = placeById.get(ARTICLE_PLACE);
+  const articleIndex = entries.findIndex((e) => (e as SnapshotEntry & { article?: boolean }).article);
+
+  const parsed = parseUrlState(location.search, {
+    datesIso,
+    placeIds: new Set(placeById.keys()),
+    defaultDateIndex: articleIndex >= 0 ? articleIndex : entries.length - 1,
+  });
+  const state: State = {
+    dateIndex: parsed.state.dateIndex,
+    placeId: parsed.state.placeId,
+    lang: parsed.state.lang ?? browserLang,
+    langExplicit: parsed.state.lang !== null,
+  };
+  for (const n of parsed.notices) messages.notice(noticeText(n, state.lang, datesIso[state.dateIndex]!));
+
+  const map = new MlMap({
+    container: mapEl,
+    style: buildStyle(dataBase, document.baseURI, state.lang),
+    bounds: DEFAULT_BOUNDS,
+    fitBoundsOptions: { padding: 16 },
+    hash: true,
+    minZoom: 3.5,
+    maxZoom: 11,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true },
+    canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.on('error', (e) => messages.error(`${STRINGS[state.lang].errorStartup('')}${e.error?.message ?? 'map error'}`, 'map'));
+  await map.once('load');
+
+  addTerritoryLayers(map, factions, state.lang, 'rivers');
+  if (articlePlace) addArticleLayers(map, articlePlace.geometry.coordinates, STRINGS[state.lang].ringLabel);
+  const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: '300px', offset: 10 });
+  popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
+  let popupPlace: string | null = null;
+  const markers = new PlaceMarkers({ map, places, lang: state.lang, onSelect: (id) => setState({ placeId: id }) });
+
+  const loader = new SnapshotLoader(new URL('snapshots/', dataBase).href);
+  const writeUrl = urlWriter();
+  const timeline = new Timeline({ container: $('#timeline'), datesIso, onChange: (i) => setState({ dateIndex: i }) });
+  let drawn: { index: number; snapshot: Snapshot } | null = null;
+
+  function renderText(): void {
+    const t = STRINGS[state.lang];
+    document.documentElement.lang = state.lang;
+    document.title = `${t.title} – Frontlines`;
+    $('#title').textContent = t.title;
+    $('#subtitle').textContent = t.subtitle;
+    mapEl.setAttribute('aria-label', t.mapLabel);
+    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
+    $('#lang-switch').setAttribute('aria-label', t.language);
+    timeline.render(state.dateIndex, state.lang, t);
+  }
+
+  function renderDrawn(): void {
+    if (!drawn) return;
+    const t = STRINGS[state.lang];
+    const { snapshot, index } = drawn;
+    renderLegend($('#legend'), factions, areasKm2(snapshot), state.lang, t);
+    renderSourcesPanel($('#sources'), entries[index]!, state.lang, t);
+    if (articlePlace) {
+      const d = articleDistances(snapshot, articlePlace.geometry.coordinates);
+      const name = articlePlace.properties[`name_${state.lang}`];
+      renderArticlePanel($('#article'), d, name, state.lang, t);
+      const who = { kurds: factions.find((f) => f.id === 'syrian-kurds'), regime: factions.find((f) => f.id === 'syrian-regime') };
+      setArticleLines(map, articlePlace.geometry.coordinates, d, (side, km) => t.lineLabel(who[side]?.name[state.lang] ?? side, formatNumber(km, state.lang)));
+    }
+    renderPopup();
+  }
+
+  function renderPopup(): void {
+    const place = state.placeId ? placeById.get(state.placeId) : undefined;
+    if (!place || !drawn) {
+      if (popupPlace !== null) { popupPlace = null; popup.remove(); }
+      return;
+    }
+    const at = place.geometry.coordinates;
+    const content = placeCard({
+      place,
+      holder: holderAt(drawn.snapshot, at),
+      distances: distancesToFactions(drawn.snapshot, at),
+      factions,
+      dateIso: datesIso[drawn.index]!,
+      lang: state.lang,
+      t: STRINGS[state.lang],
+    });
+    popupPlace = place.properties.id;
+    popup.setLngLat(at as [number, number]).setDOMContent(content);
+    if (!popup.isOpen()) popup.addTo(map);
+  }
+
+  async function drawSnapshot(index: number): Promise<void> {
+    const entry = entries[index]!;
+    mapEl.setAttribute('aria-busy', 'true');
+    const result = await loader.latest(entry);
+    if (result === null) return; // superseded by a later choice
+    const ticket = loader.ticket;
+    const t = STRINGS[state.lang];
+    if (!result.ok) {
+      const shown = drawn ? formatDate(datesIso[drawn.index]!, state.lang) : null;
+      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, result.problems.map((p) => (p.feature === undefined ? p.message : `feature ${p.feature}: ${p.message}`)).join('; '), shown), 'snapshot');
+      mapEl.setAttribute('aria-busy', 'false');
+      return;
+    }
+    messages.clear('snapshot');
+    await setTerritory(map, result.value, labelPoints(result.value));
+    if (!loader.isLatest(ticket)) return;
+    drawn = { index, snapshot: result.value };
+    renderDrawn();
+    map.triggerRepaint();
+    await map.once('idle');
+    if (!loader.isLatest(ticket)) return;
+    mapEl.dataset.snapshot = entry.dateIso;
+    mapEl.setAttribute('aria-busy', 'false');
+  }
+
+  function setState(patch: Partial<State>): void {
+    const before = { ...state };
+    Object.assign(state, patch);
+    if (patch.lang) state.langExplicit = true;
+    writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+    if (before.lang !== state.lang) {
+      markers.setLang(state.lang);
+      setTerritoryLang(map, factions, state.lang);
+      renderText();
+      renderDrawn();
+    } else timeline.render(state.dateIndex, state.lang, STRINGS[state.lang]);
+    if (before.dateIndex !== state.dateIndex) void drawSnapshot(state.dateIndex);
+    else if (before.placeId !== state.placeId) renderPopup();
+  }
+
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    b.addEventListener('click', () => setState({ lang: b.dataset.lang as Lang }));
+  }
+  renderText();
+  if (state.placeId && !location.hash) {
+    const p = placeById.get(state.placeId);
+    if (p) map.jumpTo({ center: p.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
+  }
+  await drawSnapshot(state.dateIndex);
+  writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+}
+
+start().catch((err: unknown) => {
+  // A bug, not bad data: show it, keep the stack in the console.
+  console.error(err);
+  const box = document.querySelector('#messages');
+  if (box) box.append(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: String(err) }));
+  mapEl.setAttribute('aria-busy', 'false');
+});

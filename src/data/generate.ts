@@ -1,0 +1,167 @@
+/**
+ * Turns dated control points into a territory snapshot: Voronoi cells around the points held on a
+ * date, merged per faction and clipped to the study area, with hand-drawn overrides cut in.
+ * Pure: the caller reads and writes files (scripts/build-snapshots.ts).
+ */
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { FACTION_IDS, isIsoDate, type FactionId, type Snapshot, type TerritoryFeature } from './contract.ts';
+import { fail, ok, type Problem, type Result } from './result.ts';
+
+export type ControlFaction = FactionId | 'none';
+
+export interface HistoryEntry { fromIso: string; faction: ControlFaction; source: string }
+export interface ControlPoint { id: string; name: string; lon: number; lat: number; kind: 'town' | 'area'; history: HistoryEntry[] }
+
+export interface OverrideProps { id: string; faction: FactionId; fromIso: string; toIso: string; source: string }
+export type Override = Feature<Polygon | MultiPolygon, OverrideProps>;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isControlFaction = (v: unknown): v is ControlFaction =>
+  v === 'none' || (typeof v === 'string' && (FACTION_IDS as readonly string[]).includes(v));
+
+/** Parses a control-point table (see data/sources/README.md). */
+export function parseControlPoints(data: unknown, file: string): Result<ControlPoint[]> {
+  if (!isObj(data) || !Array.isArray(data.points)) return fail({ file, message: 'expected an object {"points": [...]}' });
+  const problems: Problem[] = [];
+  const points: ControlPoint[] = [];
+  data.points.forEach((p: unknown, i) => {
+    const where = `points[${i}]`;
+    if (!isObj(p) || typeof p.id !== 'string') return problems.push({ file, message: `${where}: expected an object with an "id"` });
+    const label = `${where} (${p.id})`;
+    if (typeof p.lat !== 'number' || typeof p.lon !== 'number' || Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) {
+      return problems.push({ file, message: `${label}: "lat" and "lon" must be numbers in range` });
+    }
+    if (!Array.isArray(p.history) || p.history.length === 0) return problems.push({ file, message: `${label}: "history" must be a non-empty array` });
+    const history: HistoryEntry[] = [];
+    for (const [k, h] of p.history.entries()) {
+      if (!isObj(h) || !isIsoDate(h.from) || !isControlFaction(h.faction)) {
+        problems.push({ file, message: `${label}: history[${k}] needs "from" (YYYY-MM-DD) and "faction" (one of ${FACTION_IDS.join(', ')}, none)` });
+        return;
+      }
+      const prev = history[history.length - 1];
+      if (prev && prev.fromIso > h.from) {
+        problems.push({ file, message: `${label}: history[${k}] (${h.from}) is earlier than the entry before it (${prev.fromIso})` });
+        return;
+      }
+      history.push({ fromIso: h.from, faction: h.faction, source: typeof h.source === 'string' ? h.source : '' });
+    }
+    points.push({ id: p.id, name: typeof p.name === 'string' ? p.name : p.id, lon: p.lon, lat: p.lat, kind: p.kind === 'area' ? 'area' : 'town', history });
+  });
+  return problems.length ? fail(...problems) : ok(points);
+}
+
+/** Parses hand-drawn overrides: polygons with faction, from, to (exclusive) and source. */
+export function parseOverrides(data: unknown, file: string): Result<Override[]> {
+  if (!isObj(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    return fail({ file, message: 'expected a GeoJSON FeatureCollection' });
+  }
+  const problems: Problem[] = [];
+  const out: Override[] = [];
+  data.features.forEach((f: unknown, feature) => {
+    if (!isObj(f) || !isObj(f.properties) || !isObj(f.geometry)) return problems.push({ file, feature, message: 'expected a Feature' });
+    const p = f.properties;
+    if (typeof p.id !== 'string' || !isControlFaction(p.faction) || p.faction === 'none' || !isIsoDate(p.from) || !isIsoDate(p.to)) {
+      return problems.push({ file, feature, message: 'needs "id", "faction", "from" and "to" (YYYY-MM-DD)' });
+    }
+    if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') return problems.push({ file, feature, message: 'geometry must be a Polygon or MultiPolygon' });
+    out.push({
+      type: 'Feature',
+      properties: { id: p.id, faction: p.faction, fromIso: p.from, toIso: p.to, source: typeof p.source === 'string' ? p.source : '' },
+      geometry: f.geometry as unknown as Polygon | MultiPolygon,
+    });
+  });
+  return problems.length ? fail(...problems) : ok(out);
+}
+
+/** The entry of a point's history in force on a date, or null before its first entry. */
+export function entryOn(point: ControlPoint, dateIso: string): HistoryEntry | null {
+  let found: HistoryEntry | null = null;
+  for (const h of point.history) if (h.fromIso <= dateIso) found = h;
+  return found;
+}
+
+// A local equirectangular projection: x scaled by cos(34°) so that Voronoi bisectors are close to
+// equal-distance lines across the region (error under 5% between 29° and 38° N).
+const LAT0 = 34;
+const KX = Math.cos((LAT0 * Math.PI) / 180);
+const project = (p: Position): Position => [p[0]! * KX, p[1]!];
+const unproject = (p: Position): Position => [p[0]! / KX, p[1]!];
+const mapCoords = (g: Polygon | MultiPolygon, fn: (p: Position) => Position): Polygon | MultiPolygon =>
+  g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(fn)) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(fn))) };
+
+function roundGeometry(g: Polygon | MultiPolygon, digits: number): Polygon | MultiPolygon {
+  const f = 10 ** digits;
+  const r = (p: Position): Position => [Math.round(p[0]! * f) / f, Math.round(p[1]! * f) / f];
+  return mapCoords(g, r);
+}
+
+/** Drops polygon pieces under `minKm2` (slivers left by clipping). */
+function dropSlivers(g: Polygon | MultiPolygon, minKm2: number): Polygon | MultiPolygon | null {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const kept = polys.filter((c) => turf.area(turf.polygon(c)) / 1e6 >= minKm2);
+  if (kept.length === 0) return null;
+  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0]! } : { type: 'MultiPolygon', coordinates: kept };
+}
+
+export interface GenerateOptions {
+  /** Coordinate precision of the output, in decimal digits (4 ≈ 10 m). */
+  digits?: number;
+  /** Pieces smaller than this are dropped, in km². */
+  minPieceKm2?: number;
+}
+
+/**
+ * The territory on `dateIso`: one feature per faction (a MultiPolygon of its cells), plus one
+ * feature per active override, which keeps its own `id` (e.g. the Deir ez-Zor enclave).
+ */
+export function generateSnapshot(
+  points: readonly ControlPoint[],
+  overrides: readonly Override[],
+  studyArea: Feature<Polygon | MultiPolygon>,
+  dateIso: string,
+  options: GenerateOptions = {},
+): Snapshot {
+  const { digits = 4, minPieceKm2 = 1 } = options;
+  const active = overrides.filter((o) => o.properties.fromIso <= dateIso && dateIso < o.properties.toIso);
+  // Points inside an active override are represented by it, not by a cell of their own.
+  const held = points
+    .map((p) => ({ p, entry: entryOn(p, dateIso) }))
+    .filter((x): x is { p: ControlPoint; entry: HistoryEntry } => x.entry !== null)
+    .filter((x) => !active.some((o) => turf.booleanPointInPolygon([x.p.lon, x.p.lat], o)));
+
+  const [w, s, e, n] = turf.bbox(studyArea);
+  const pts: FeatureCollection<Point> = turf.featureCollection(held.map((x) => turf.point(project([x.p.lon, x.p.lat]))));
+  const box = [...project([w - 1, s - 1]), ...project([e + 1, n + 1])] as [number, number, number, number];
+  const cells = turf.voronoi(pts, { bbox: box });
+
+  const byFaction = new Map<FactionId, Feature<Polygon>[]>();
+  cells.features.forEach((cell, i) => {
+    const faction = held[i]?.entry.faction;
+    if (!cell || !faction || faction === 'none') return;
+    const geo = mapCoords(cell.geometry, unproject) as Polygon;
+    const list = byFaction.get(faction) ?? [];
+    list.push(turf.feature(geo));
+    byFaction.set(faction, list);
+  });
+
+  const carve = active.length ? turf.union(turf.featureCollection(active.map((o) => turf.feature(o.geometry)))) : null;
+  const features: TerritoryFeature[] = [];
+  for (const faction of FACTION_IDS) {
+    const list = byFaction.get(faction);
+    if (!list?.length) continue;
+    let merged: Feature<Polygon | MultiPolygon> | null = list.length === 1 ? list[0]! : turf.union(turf.featureCollection(list));
+    if (merged) merged = turf.intersect(turf.featureCollection([merged, studyArea]));
+    if (merged && carve) merged = turf.difference(turf.featureCollection([merged, carve]));
+    const geometry = merged && dropSlivers(roundGeometry(merged.geometry, digits), minPieceKm2);
+    if (geometry) features.push({ type: 'Feature', properties: { faction }, geometry });
+  }
+  for (const o of active) {
+    const clipped = turf.intersect(turf.featureCollection([turf.feature(o.geometry), studyArea]));
+    const geometry = clipped && dropSlivers(roundGeometry(clipped.geometry, digits), 0);
+    if (geometry) features.push({ type: 'Feature', properties: { faction: o.properties.faction, id: o.properties.id }, geometry });
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,82 @@
+/**
+ * The article's distances around Mayadeen: the ~60 km and ~80 km rings it quotes, and the lines to
+ * the nearest Kurdish-held and regime-held ground computed on the shown snapshot.
+ */
+import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { ringPolygon } from '../analysis/rings.ts';
+import { ARTICLE_RINGS_KM, type ArticleDistances } from '../analysis/article.ts';
+import { FONT_REGULAR, FONT_BOLD } from './style.ts';
+
+const RINGS = 'article-rings';
+const LINES = 'article-lines';
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function addArticleLayers(map: MlMap, center: Position, ringLabel: (km: number) => string): void {
+  const rings: Feature[] = Object.values(ARTICLE_RINGS_KM).map((km) => {
+    const r = ringPolygon(center, km);
+    return { type: 'Feature', properties: { label: ringLabel(km) }, geometry: { type: 'LineString', coordinates: r.geometry.coordinates[0]! } };
+  });
+  map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: rings } });
+  map.addSource(LINES, { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: 'article-rings',
+    type: 'line',
+    source: RINGS,
+    paint: { 'line-color': '#1d3f73', 'line-width': 1.3, 'line-dasharray': [4, 3], 'line-opacity': 0.85 },
+  });
+  map.addLayer({
+    id: 'article-ring-labels',
+    type: 'symbol',
+    source: RINGS,
+    layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': [FONT_REGULAR], 'text-size': 11, 'symbol-spacing': 400 },
+    paint: { 'text-color': '#1d3f73', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  });
+  map.addLayer({
+    id: 'article-lines',
+    type: 'line',
+    source: LINES,
+    filter: ['==', ['geometry-type'], 'LineString'],
+    layout: { 'line-cap': 'round' },
+    paint: { 'line-color': '#0b2447', 'line-width': 2.4 },
+  });
+  map.addLayer({
+    id: 'article-line-labels',
+    type: 'symbol',
+    source: LINES,
+    filter: ['==', ['geometry-type'], 'LineString'],
+    layout: {
+      'symbol-placement': 'line-center',
+      'text-field': ['get', 'label'],
+      'text-font': [FONT_BOLD],
+      'text-size': 12.5,
+      'text-offset': [0, -0.9],
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-color': '#0b2447', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+  });
+  map.addLayer({
+    id: 'article-line-ends',
+    type: 'circle',
+    source: LINES,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 3.5, 'circle-color': '#0b2447', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+  });
+}
+
+/** Redraws the two lines; a side with no territory on the date draws nothing. */
+export function setArticleLines(
+  map: MlMap,
+  center: Position,
+  d: ArticleDistances,
+  label: (side: 'kurds' | 'regime', km: number) => string,
+): void {
+  const features: Feature[] = [];
+  for (const side of ['kurds', 'regime'] as const) {
+    const n = d[side];
+    if (!n || n.distanceKm === 0) continue;
+    features.push({ type: 'Feature', properties: { side, label: label(side, n.distanceKm) }, geometry: { type: 'LineString', coordinates: [center, n.nearest] } });
+    features.push({ type: 'Feature', properties: { side }, geometry: { type: 'Point', coordinates: n.nearest } });
+  }
+  void map.getSource<GeoJSONSource>(LINES)?.setData({ type: 'FeatureCollection', features });
+}

@@ -1,0 +1,86 @@
+/**
+ * Places as focusable buttons (MapLibre markers), so a reader can reach every town by keyboard,
+ * plus a symbol layer for their names (Latin and Arabic, drawn with the bundled fonts).
+ * Smaller places appear as the reader zooms in; hidden buttons leave the tab order.
+ */
+import { Marker, type Map as MlMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { Place } from '../data/contract.ts';
+import type { Lang } from '../ui/i18n.ts';
+import { FONT_REGULAR, FONT_BOLD, bilingualName, COLORS } from './style.ts';
+
+/** Zoom from which a place of each rank is shown. */
+export const MIN_ZOOM_BY_RANK: Record<number, number> = { 1: 0, 2: 5, 3: 6.3 };
+const minZoom = (rank: number) => MIN_ZOOM_BY_RANK[rank] ?? 6.3;
+
+export interface PlaceMarkersOptions {
+  map: MlMap;
+  places: readonly Place[];
+  lang: Lang;
+  /** Called when a place is clicked, tapped, or focused by keyboard. */
+  onSelect: (placeId: string) => void;
+}
+
+export class PlaceMarkers {
+  readonly #map: MlMap;
+  readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
+  readonly #onZoom = () => this.#updateVisibility();
+
+  constructor({ map, places, lang, onSelect }: PlaceMarkersOptions) {
+    this.#map = map;
+    const data: FeatureCollection = { type: 'FeatureCollection', features: places as Place[] };
+    map.addSource('places', { type: 'geojson', data });
+    map.addLayer({
+      id: 'place-labels',
+      type: 'symbol',
+      source: 'places',
+      filter: ['>=', ['zoom'], ['match', ['get', 'rank'], 1, 0, 2, MIN_ZOOM_BY_RANK[2]!, MIN_ZOOM_BY_RANK[3]!]],
+      layout: {
+        'text-field': bilingualName(lang),
+        'text-font': ['match', ['get', 'rank'], 1, ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
+        'text-size': ['match', ['get', 'rank'], 1, 13.5, 2, 12.5, 11.5],
+        'text-anchor': 'left',
+        'text-offset': [0.75, 0],
+        'text-justify': 'left',
+        'text-padding': 3,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.6 },
+    });
+    for (const place of places) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `place-dot rank-${place.properties.rank}`;
+      button.dataset.placeId = place.properties.id;
+      button.addEventListener('click', (e) => { e.stopPropagation(); onSelect(place.properties.id); });
+      button.addEventListener('focus', () => { if (button.matches(':focus-visible')) onSelect(place.properties.id); });
+      const marker = new Marker({ element: button }).setLngLat(place.geometry.coordinates as [number, number]).addTo(map);
+      this.#items.push({ place, marker, button });
+    }
+    this.setLang(lang);
+    map.on('zoomend', this.#onZoom);
+    this.#updateVisibility();
+  }
+
+  setLang(lang: Lang): void {
+    this.#map.setLayoutProperty('place-labels', 'text-field', bilingualName(lang));
+    for (const { place, button } of this.#items) {
+      button.setAttribute('aria-label', `${place.properties[`name_${lang}`]} (${place.properties.name_ar})`);
+      button.lang = lang;
+    }
+  }
+
+  button(placeId: string): HTMLButtonElement | undefined {
+    return this.#items.find((i) => i.place.properties.id === placeId)?.button;
+  }
+
+  #updateVisibility(): void {
+    const z = this.#map.getZoom();
+    for (const { place, button } of this.#items) button.hidden = z < minZoom(place.properties.rank);
+  }
+
+  remove(): void {
+    this.#map.off('zoomend', this.#onZoom);
+    for (const { marker } of this.#items) marker.remove();
+  }
+}

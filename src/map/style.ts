@@ -1,0 +1,83 @@
+/**
+ * The map style: an offline basemap (Natural Earth countries and borders, hand-traced rivers) with
+ * labels drawn from bundled Noto Sans fonts through MapLibre's `font-faces`. No URL in it leaves
+ * the page's own origin.
+ */
+import type { StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
+import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import notoLatin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
+import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import notoArabic600 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2?url';
+import type { Lang } from '../ui/i18n.ts';
+
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans SemiBold';
+const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+FB50-FDFF', 'U+FE70-FEFF'];
+const LATIN_RANGES = ['U+0000-024F', 'U+2000-206F', 'U+2190-21FF', 'U+2212'];
+
+/** MapLibre loads font-faces from absolute URLs only. */
+const abs = (url: string, base: string) => new URL(url, base).href;
+
+export function fontFaces(base: string): FontFacesSpecification {
+  return {
+    [FONT_REGULAR]: [
+      { url: abs(notoLatin400, base), 'unicode-range': LATIN_RANGES },
+      { url: abs(notoArabic400, base), 'unicode-range': ARABIC_RANGES },
+    ],
+    [FONT_BOLD]: [
+      { url: abs(notoLatin600, base), 'unicode-range': LATIN_RANGES },
+      { url: abs(notoArabic600, base), 'unicode-range': ARABIC_RANGES },
+    ],
+  };
+}
+
+export const COLORS = {
+  sea: '#c9dbe6',
+  land: '#ece9e2',
+  focusLand: '#f7f5f0',
+  border: '#8c8577',
+  river: '#6f9fc0',
+  label: '#3b3832',
+  halo: '#ffffff',
+};
+
+/** `name_en`/`name_nl` for the UI language, then the Arabic name on a second line. */
+export function bilingualName(lang: Lang): ExpressionSpecification {
+  return ['format', ['get', `name_${lang}`], {}, '\n', {}, ['get', 'name_ar'], { 'font-scale': 0.85 }];
+}
+
+export function buildStyle(dataBase: string, pageBase: string, lang: Lang): StyleSpecification {
+  const data = (path: string) => abs(`${dataBase}${path}`, pageBase);
+  return {
+    version: 8,
+    'font-faces': fontFaces(pageBase),
+    sources: {
+      basemap: { type: 'geojson', data: data('basemap/basemap.geojson'), attribution: 'Natural Earth' },
+      rivers: { type: 'geojson', data: data('basemap/rivers.geojson') },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'country'],
+        paint: { 'fill-color': ['case', ['get', 'focus'], COLORS.focusLand, COLORS.land] },
+      },
+      {
+        id: 'rivers',
+        type: 'line',
+        source: 'rivers',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 2.5] },
+      },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'border'],
+        paint: { 'line-color': COLORS.border, 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+    ],
+  };
+}

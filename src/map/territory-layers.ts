@@ -1,0 +1,57 @@
+/** Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. */
+import type { Map as MlMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { Faction } from '../data/contract.ts';
+import type { Lang } from '../ui/i18n.ts';
+import { FONT_BOLD } from './style.ts';
+
+export const TERRITORY_SOURCE = 'territory';
+export const TERRITORY_LABEL_SOURCE = 'territory-labels';
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export interface FactionWithShort extends Faction { short?: { en: string; nl: string } }
+
+function byFaction(factions: readonly FactionWithShort[], pick: (f: FactionWithShort) => string, fallback: string): ExpressionSpecification {
+  const pairs = factions.flatMap((f) => [f.id, pick(f)]);
+  return ['match', ['get', 'faction'], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/** Adds the (empty) territory layers below `beforeId`. */
+export function addTerritoryLayers(map: MlMap, factions: readonly FactionWithShort[], lang: Lang, beforeId: string): void {
+  map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY });
+  map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
+  const color = byFaction(factions, (f) => f.color, '#999999');
+  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': 0.72 } }, beforeId);
+  map.addLayer({
+    id: 'territory-outline',
+    type: 'line',
+    source: TERRITORY_SOURCE,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] },
+  }, beforeId);
+  map.addLayer({
+    id: 'territory-labels',
+    type: 'symbol',
+    source: TERRITORY_LABEL_SOURCE,
+    layout: {
+      'text-field': byFaction(factions, (f) => (f.short ?? f.name)[lang], ''),
+      'text-font': [FONT_BOLD],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
+      'text-transform': 'uppercase',
+      'text-letter-spacing': 0.12,
+      'text-padding': 20,
+    },
+    paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.4, 'text-opacity': 0.95 },
+  });
+}
+
+export function setTerritoryLang(map: MlMap, factions: readonly FactionWithShort[], lang: Lang): void {
+  map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => (f.short ?? f.name)[lang], ''));
+}
+
+/** Swaps the drawn territory; resolves when the worker has taken the new data. */
+export async function setTerritory(map: MlMap, territory: FeatureCollection, labels: FeatureCollection): Promise<void> {
+  const a = map.getSource<GeoJSONSource>(TERRITORY_SOURCE);
+  const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
+  await Promise.all([a?.setData(territory), b?.setData(labels)]);
+}

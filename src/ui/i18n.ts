@@ -1,0 +1,114 @@
+/** UI strings in English and Dutch. Place and faction names come from the data files. */
+export const LANGS = ['en', 'nl'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const en = {
+  title: 'The shrinking caliphate',
+  subtitle: 'Who held which ground in Syria and Iraq, 2014–2019',
+  mapLabel: 'Map of territorial control in Syria and Iraq',
+  date: 'Date',
+  previous: 'Previous snapshot',
+  next: 'Next snapshot',
+  legend: 'Who holds what',
+  legendArea: 'area',
+  km2: 'km²',
+  km: 'km',
+  loading: 'Loading map data…',
+  heldBy: 'Held by',
+  notHeld: 'Not held by any side in our data (open desert or no information)',
+  distancesTitle: 'Distance to the nearest ground held by',
+  inside: 'inside',
+  onDate: 'on',
+  article: 'The article (July 2017)',
+  articleKurds: (place: string) => `${place} → Syrian Kurds`,
+  articleRegime: (place: string) => `${place} → Syrian regime (without the Deir ez-Zor enclave)`,
+  articleSays: 'article',
+  ours: 'our data',
+  noneOnDate: 'none on this date',
+  approxNote: 'Front lines are approximate: drawn half way between towns whose control is documented.',
+  sources: 'Sources for this date',
+  precision: 'Precision',
+  method: 'How this map is made',
+  places: 'Places',
+  close: 'Close',
+  language: 'Language',
+  noticeDate: (value: string, shown: string) => `The date “${value}” in the link is not a date written YYYY-MM-DD; showing ${shown}.`,
+  noticeDateEarly: (value: string, shown: string) => `There is no snapshot on or before ${value}; showing the first one, ${shown}.`,
+  noticePlace: (value: string) => `There is no place “${value}” on this map; no place is selected.`,
+  noticeLang: (value: string) => `The language “${value}” is not available; use en or nl.`,
+  errorSnapshot: (file: string, reason: string, shown: string | null) =>
+    `Could not show ${file}: ${reason}.` + (shown ? ` The map still shows ${shown}.` : ''),
+  errorStartup: (reason: string) => `The map could not start: ${reason}`,
+  dismiss: 'Dismiss',
+  ringLabel: (km: number) => `${km} km`,
+  lineLabel: (who: string, km: string) => `${who}: ${km} km`,
+  showingDate: (d: string) => `Map showing ${d}`,
+};
+export type Strings = typeof en;
+
+const nl: Strings = {
+  title: 'Het krimpende kalifaat',
+  subtitle: 'Wie had welk gebied in Syrië en Irak, 2014–2019',
+  mapLabel: 'Kaart van wie welk gebied in Syrië en Irak in handen had',
+  date: 'Datum',
+  previous: 'Vorige momentopname',
+  next: 'Volgende momentopname',
+  legend: 'Wie heeft wat',
+  legendArea: 'oppervlakte',
+  km2: 'km²',
+  km: 'km',
+  loading: 'Kaartgegevens laden…',
+  heldBy: 'In handen van',
+  notHeld: 'Volgens onze gegevens van niemand (open woestijn of geen informatie)',
+  distancesTitle: 'Afstand tot het dichtstbijzijnde gebied van',
+  inside: 'binnen',
+  onDate: 'op',
+  article: 'Het artikel (juli 2017)',
+  articleKurds: (place) => `${place} → Syrische Koerden`,
+  articleRegime: (place) => `${place} → Syrisch regime (zonder de enclave Deir ez-Zor)`,
+  articleSays: 'artikel',
+  ours: 'onze data',
+  noneOnDate: 'geen op deze datum',
+  approxNote: 'Frontlijnen zijn bij benadering: getrokken halverwege plaatsen waarvan bekend is wie ze had.',
+  sources: 'Bronnen voor deze datum',
+  precision: 'Nauwkeurigheid',
+  method: 'Hoe deze kaart is gemaakt',
+  places: 'Plaatsen',
+  close: 'Sluiten',
+  language: 'Taal',
+  noticeDate: (value, shown) => `De datum „${value}” in de link is geen datum in de vorm JJJJ-MM-DD; we tonen ${shown}.`,
+  noticeDateEarly: (value, shown) => `Er is geen momentopname op of vóór ${value}; we tonen de eerste, ${shown}.`,
+  noticePlace: (value) => `De plaats „${value}” staat niet op deze kaart; er is geen plaats gekozen.`,
+  noticeLang: (value) => `De taal „${value}” is niet beschikbaar; kies en of nl.`,
+  errorSnapshot: (file, reason, shown) =>
+    `Kon ${file} niet tonen: ${reason}.` + (shown ? ` De kaart toont nog ${shown}.` : ''),
+  errorStartup: (reason) => `De kaart kon niet starten: ${reason}`,
+  dismiss: 'Sluiten',
+  ringLabel: (km) => `${km} km`,
+  lineLabel: (who, km) => `${who}: ${km} km`,
+  showingDate: (d) => `Kaart van ${d}`,
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, nl };
+
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+/** The first of the browser's languages we speak, else English. */
+export function langFromBrowser(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    const base = l.toLowerCase().split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'en';
+}
+
+/** A date in words, e.g. "15 July 2017" / "15 juli 2017". Dates are calendar dates, so UTC. */
+export function formatDate(dateIso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${dateIso}T00:00:00Z`));
+}
+
+/** A number with the language's digit grouping: 36,200 / 36.200. */
+export function formatNumber(value: number, lang: Lang, digits = 0): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}

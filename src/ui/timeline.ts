@@ -1,0 +1,61 @@
+/**
+ * The date control: a slider over the snapshots (arrows step one snapshot, Home/End jump to the
+ * ends, as a native range input does), previous/next buttons and the date in words.
+ * It only emits intents; the app decides and calls `render`.
+ */
+import { el } from './dom.ts';
+import { formatDate, type Lang, type Strings } from './i18n.ts';
+
+export interface TimelineOptions {
+  container: HTMLElement;
+  datesIso: readonly string[];
+  onChange: (index: number) => void;
+}
+
+export class Timeline {
+  readonly #slider: HTMLInputElement;
+  readonly #prev: HTMLButtonElement;
+  readonly #next: HTMLButtonElement;
+  readonly #output: HTMLOutputElement;
+  readonly #label: HTMLLabelElement;
+  readonly #dates: readonly string[];
+  #lang: Lang = 'en';
+
+  constructor({ container, datesIso, onChange }: TimelineOptions) {
+    this.#dates = datesIso;
+    this.#slider = el('input', { type: 'range', id: 'date-slider', min: '0', max: String(datesIso.length - 1), step: '1' });
+    this.#label = el('label', { for: 'date-slider', class: 'timeline-label' });
+    this.#prev = el('button', { type: 'button', class: 'timeline-step', 'data-step': '-1' }, '‹');
+    this.#next = el('button', { type: 'button', class: 'timeline-step', 'data-step': '1' }, '›');
+    this.#output = el('output', { for: 'date-slider', class: 'timeline-date', 'aria-live': 'polite' });
+    this.#slider.addEventListener('input', () => onChange(Number(this.#slider.value)));
+    this.#prev.addEventListener('click', () => onChange(Math.max(0, Number(this.#slider.value) - 1)));
+    this.#next.addEventListener('click', () => onChange(Math.min(this.#dates.length - 1, Number(this.#slider.value) + 1)));
+    const ticks = el('div', { class: 'timeline-years', 'aria-hidden': 'true' });
+    const first = Number(datesIso[0]!.slice(0, 4)), last = Number(datesIso[datesIso.length - 1]!.slice(0, 4));
+    for (let y = first; y <= last; y++) {
+      const i = datesIso.findIndex((d) => d >= `${y}-01-01`);
+      if (i < 0) continue;
+      const tick = el('span', {}, String(y));
+      tick.style.left = `${(100 * i) / Math.max(1, datesIso.length - 1)}%`;
+      ticks.append(tick);
+    }
+    container.append(
+      el('div', { class: 'timeline-head' }, this.#label, this.#output),
+      el('div', { class: 'timeline-row' }, this.#prev, el('div', { class: 'timeline-track' }, this.#slider, ticks), this.#next),
+    );
+  }
+
+  render(index: number, lang: Lang, t: Strings): void {
+    this.#lang = lang;
+    const words = formatDate(this.#dates[index]!, this.#lang);
+    this.#slider.value = String(index);
+    this.#slider.setAttribute('aria-valuetext', words);
+    this.#label.textContent = t.date;
+    this.#output.textContent = words;
+    this.#prev.setAttribute('aria-label', t.previous);
+    this.#next.setAttribute('aria-label', t.next);
+    this.#prev.disabled = index <= 0;
+    this.#next.disabled = index >= this.#dates.length - 1;
+  }
+}
