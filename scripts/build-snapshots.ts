@@ -1,6 +1,6 @@
 /**
  * Regenerates data/snapshots/ from the tables in data/sources/ (method: data/sources/README.md).
- * Usage: npm run data:build [-- --only 2017-07-15]
+ * Usage: npm run data:build [-- --only 2017-07-15] [--sources DIR]
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,8 @@ import { formatProblem, type Result } from '../src/data/result.ts';
 import { snapshotDates, ARTICLE_DATE } from '../src/data/series.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const sourcesDir = join(root, 'data', 'sources');
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const sourcesDir = resolve(arg('--sources') ?? join(root, 'data', 'sources'));
 const outDir = join(root, 'data', 'snapshots');
 
 function unwrap<T>(r: Result<T>): T {
@@ -37,7 +38,7 @@ const two = basemap.countries.features.filter((f) => f.properties?.id === SYRIA_
 const studyArea = turf.union(turf.featureCollection(two));
 if (!studyArea) throw new Error('basemap lacks Syria or Iraq');
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const only = arg('--only');
 const dates = only ? [only] : snapshotDates();
 if (!only) { rmSync(outDir, { recursive: true, force: true }); }
 mkdirSync(outDir, { recursive: true });

@@ -14,8 +14,8 @@ import { articleDistances } from '../analysis/article.ts';
 import { distancesToFactions } from '../analysis/distance.ts';
 import { holderAt } from '../analysis/territory.ts';
 import { labelPoints } from '../analysis/labels.ts';
-import { buildStyle } from '../map/style.ts';
-import { addTerritoryLayers, setTerritory, setTerritoryLang, type FactionWithShort } from '../map/territory-layers.ts';
+import { buildStyle, setBasemapLang } from '../map/style.ts';
+import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
 import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
 import { STRINGS, formatDate, formatNumber, langFromBrowser, type Lang } from '../ui/i18n.ts';
@@ -71,13 +71,13 @@ async function start(): Promise<void> {
     mapEl.setAttribute('aria-busy', 'false');
     return;
   }
-  const factions: FactionWithShort[] = factionsR.value;
+  const factions: Faction[] = factionsR.value;
   const places: Place[] = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
   const entries: SnapshotEntry[] = indexR.value;
   const datesIso = entries.map((e) => e.dateIso);
   const placeById = new Map(places.map((p) => [p.properties.id, p]));
   const articlePlace = placeById.get(ARTICLE_PLACE);
-  const articleIndex = entries.findIndex((e) => (e as SnapshotEntry & { article?: boolean }).article);
+  const articleIndex = entries.findIndex((e) => e.article);
 
   const parsed = parseUrlState(location.search, {
     datesIso,
@@ -206,6 +206,7 @@ async function start(): Promise<void> {
     writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
     if (before.lang !== state.lang) {
       markers.setLang(state.lang);
+      setBasemapLang(map, state.lang);
       setTerritoryLang(map, factions, state.lang);
       renderText();
       renderDrawn();

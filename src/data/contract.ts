@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { fail, ok, type Problem, type Result } from './result.ts';
+import { lineColumn, locateJsonError } from './json-locate.ts';
 
 export const FACTION_IDS = [
   'islamic-state',
@@ -20,6 +21,8 @@ export const ENCLAVE_ID = 'deir-ez-zor-enclave';
 export interface Faction {
   id: FactionId;
   name: { en: string; nl: string };
+  /** A short name for labels on the map; defaults to `name`. */
+  short: { en: string; nl: string };
   color: string;
 }
 
@@ -28,6 +31,8 @@ export interface SnapshotEntry {
   file: string;
   sources: string[];
   precision: string;
+  /** True for the snapshot on the article's date, which the explorer opens on. */
+  article: boolean;
 }
 
 export interface TerritoryProps {
@@ -67,16 +72,11 @@ export function parseJson(text: string, file: string): Result<unknown> {
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const pos = Number(at[1]);
-      const before = text.slice(0, pos).split('\n');
-      const line = before.length;
-      const column = (before[before.length - 1]?.length ?? 0) + 1;
-      return fail({ file, message: `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}` });
-    }
-    return fail({ file, message: `invalid JSON: ${message}` });
+    const at = locateJsonError(text);
+    if (!at) return fail({ file, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    const { line, column } = lineColumn(text, at.offset);
+    const found = at.offset < text.length ? JSON.stringify(text[at.offset]) : 'the end';
+    return fail({ file, message: `invalid JSON at line ${line}, column ${column}: expected ${at.expected}, found ${found}` });
   }
 }
 
@@ -97,7 +97,8 @@ export function parseFactions(data: unknown, file: string): Result<Faction[]> {
     if (typeof f.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(f.color)) {
       return problems.push({ file, message: `${where} (${f.id}): "color" must be a #rrggbb colour` });
     }
-    factions.push({ id: f.id, name: { en: name.en, nl: name.nl }, color: f.color });
+    const short = isObject(f.short) && typeof f.short.en === 'string' && typeof f.short.nl === 'string' ? { en: f.short.en, nl: f.short.nl } : { en: name.en, nl: name.nl };
+    factions.push({ id: f.id, name: { en: name.en, nl: name.nl }, short, color: f.color });
   });
   const seen = new Set<string>();
   for (const f of factions) {
@@ -121,7 +122,7 @@ export function parseSnapshotIndex(data: unknown, file: string): Result<Snapshot
       return problems.push({ file, message: `${where} (${s.date}): "file" must be a file name ending in .geojson, in the same folder` });
     }
     const sources = Array.isArray(s.sources) ? s.sources.filter((x): x is string => typeof x === 'string') : [];
-    entries.push({ dateIso: s.date, file: s.file, sources, precision: typeof s.precision === 'string' ? s.precision : '' });
+    entries.push({ dateIso: s.date, file: s.file, sources, precision: typeof s.precision === 'string' ? s.precision : '', article: s.article === true });
   });
   for (let i = 1; i < entries.length; i++) {
     const a = entries[i - 1]!, b = entries[i]!;

@@ -147,7 +147,9 @@ export function generateSnapshot(
     byFaction.set(faction, list);
   });
 
-  const carve = active.length ? turf.union(turf.featureCollection(active.map((o) => turf.feature(o.geometry)))) : null;
+  const carve = active.length === 0 ? null
+    : active.length === 1 ? turf.feature(active[0]!.geometry)
+    : turf.union(turf.featureCollection(active.map((o) => turf.feature(o.geometry))));
   const features: TerritoryFeature[] = [];
   for (const faction of FACTION_IDS) {
     const list = byFaction.get(faction);

@@ -3,7 +3,7 @@
  * labels drawn from bundled Noto Sans fonts through MapLibre's `font-faces`. No URL in it leaves
  * the page's own origin.
  */
-import type { StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { Map as MlMap, StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
 import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import notoLatin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
 import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
@@ -78,6 +78,19 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang): Styl
         filter: ['==', ['get', 'kind'], 'border'],
         paint: { 'line-color': COLORS.border, 'line-width': 1, 'line-dasharray': [3, 2] },
       },
+      {
+        id: 'country-labels',
+        type: 'symbol',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'label'],
+        layout: { 'text-field': ['get', `name_${lang}`], 'text-font': [FONT_BOLD], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 7, 15], 'text-letter-spacing': 0.25 },
+        paint: { 'text-color': '#8a8478', 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
+      },
     ],
   };
+}
+
+/** Switches the basemap's labels to another language. */
+export function setBasemapLang(map: MlMap, lang: Lang): void {
+  map.setLayoutProperty('country-labels', 'text-field', ['get', `name_${lang}`]);
 }

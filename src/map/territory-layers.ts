@@ -7,21 +7,21 @@ import { FONT_BOLD } from './style.ts';
 
 export const TERRITORY_SOURCE = 'territory';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
+/** Opacity of the faction fills, so rivers and borders stay visible beneath. */
+export const FILL_OPACITY = 0.72;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export interface FactionWithShort extends Faction { short?: { en: string; nl: string } }
-
-function byFaction(factions: readonly FactionWithShort[], pick: (f: FactionWithShort) => string, fallback: string): ExpressionSpecification {
+function byFaction(factions: readonly Faction[], pick: (f: Faction) => string, fallback: string): ExpressionSpecification {
   const pairs = factions.flatMap((f) => [f.id, pick(f)]);
   return ['match', ['get', 'faction'], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
 /** Adds the (empty) territory layers below `beforeId`. */
-export function addTerritoryLayers(map: MlMap, factions: readonly FactionWithShort[], lang: Lang, beforeId: string): void {
+export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lang: Lang, beforeId: string): void {
   map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY });
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
   const color = byFaction(factions, (f) => f.color, '#999999');
-  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': 0.72 } }, beforeId);
+  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': FILL_OPACITY } }, beforeId);
   map.addLayer({
     id: 'territory-outline',
     type: 'line',
@@ -34,7 +34,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly FactionWithSho
     type: 'symbol',
     source: TERRITORY_LABEL_SOURCE,
     layout: {
-      'text-field': byFaction(factions, (f) => (f.short ?? f.name)[lang], ''),
+      'text-field': byFaction(factions, (f) => f.short[lang], ''),
       'text-font': [FONT_BOLD],
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-transform': 'uppercase',
@@ -45,8 +45,8 @@ export function addTerritoryLayers(map: MlMap, factions: readonly FactionWithSho
   });
 }
 
-export function setTerritoryLang(map: MlMap, factions: readonly FactionWithShort[], lang: Lang): void {
-  map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => (f.short ?? f.name)[lang], ''));
+export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang: Lang): void {
+  map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => f.short[lang], ''));
 }
 
 /** Swaps the drawn territory; resolves when the worker has taken the new data. */

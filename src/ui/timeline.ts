@@ -33,12 +33,16 @@ export class Timeline {
     this.#next.addEventListener('click', () => onChange(Math.min(this.#dates.length - 1, Number(this.#slider.value) + 1)));
     const ticks = el('div', { class: 'timeline-years', 'aria-hidden': 'true' });
     const first = Number(datesIso[0]!.slice(0, 4)), last = Number(datesIso[datesIso.length - 1]!.slice(0, 4));
+    let lastPct = -Infinity;
     for (let y = first; y <= last; y++) {
       const i = datesIso.findIndex((d) => d >= `${y}-01-01`);
       if (i < 0) continue;
+      const pct = (100 * i) / Math.max(1, datesIso.length - 1);
+      if (pct - lastPct < 12) continue; // too close to the previous year's label
       const tick = el('span', {}, String(y));
-      tick.style.left = `${(100 * i) / Math.max(1, datesIso.length - 1)}%`;
+      tick.style.left = `${pct}%`;
       ticks.append(tick);
+      lastPct = pct;
     }
     container.append(
       el('div', { class: 'timeline-head' }, this.#label, this.#output),

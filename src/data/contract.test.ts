@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseJson, parseFactions, parseSnapshot, parseSnapshotIndex, parsePlaces, isIsoDate } from './contract.ts';
+import { formatProblem } from './result.ts';
+
+const messages = (r: { ok: boolean; problems?: { file: string; feature?: number; message: string }[] }) =>
+  r.ok ? [] : r.problems!.map(formatProblem);
+
+describe('parseJson', () => {
+  it('names the line and column of a syntax error', () => {
+    const r = parseJson('{\n  "a": 1,\n  "b": }\n', 'data/x.json');
+    expect(messages(r)).toHaveLength(1);
+    expect(messages(r)[0]).toMatch(/^data\/x\.json: invalid JSON at line 3, column 8/);
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isIsoDate('2016-02-29')).toBe(true);
+    expect(isIsoDate('2017-02-29')).toBe(false);
+    expect(isIsoDate('2017-7-1')).toBe(false);
+    expect(isIsoDate(20170701)).toBe(false);
+  });
+});
+
+describe('parseSnapshot', () => {
+  const poly = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+  it('accepts a valid collection', () => {
+    expect(parseSnapshot({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { faction: 'islamic-state' }, geometry: poly }] }, 'f').ok).toBe(true);
+  });
+  it('names the feature and the fault', () => {
+    const r = parseSnapshot({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { faction: 'isis' }, geometry: poly },
+        { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'Point', coordinates: [0, 0] } },
+        { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } },
+        { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 95], [0, 0]]] } },
+      ],
+    }, 'data/snapshots/bad.geojson');
+    expect(messages(r)).toEqual([
+      'data/snapshots/bad.geojson: feature 0: unknown faction "isis"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+      'data/snapshots/bad.geojson: feature 1: geometry must be a Polygon or MultiPolygon, got Point',
+      'data/snapshots/bad.geojson: feature 2: polygon ring 0 is not closed (first and last positions differ)',
+      'data/snapshots/bad.geojson: feature 3: polygon ring 0: coordinate [1, 95] is out of range',
+    ]);
+  });
+  it('rejects what is not a FeatureCollection', () => {
+    expect(messages(parseSnapshot([], 'f'))).toEqual(['f: expected a GeoJSON FeatureCollection']);
+  });
+});
+
+describe('parseSnapshotIndex', () => {
+  it('finds bad, duplicate and unsorted dates', () => {
+    const r = parseSnapshotIndex({ snapshots: [
+      { date: '2015-01-01', file: '2015-01-01.geojson' },
+      { date: '2014-01-01', file: '2014-01-01.geojson' },
+      { date: '2014-01-01', file: 'x.geojson' },
+      { date: '2014-13-01', file: 'y.geojson' },
+    ] }, 'data/snapshots/index.json');
+    expect(messages(r)).toEqual([
+      'data/snapshots/index.json: snapshots[3]: "date" must be a date written YYYY-MM-DD, got "2014-13-01"',
+      'data/snapshots/index.json: dates are not in order: 2015-01-01 comes before 2014-01-01',
+      'data/snapshots/index.json: date 2014-01-01 is listed twice',
+    ]);
+  });
+  it('refuses file names that leave the folder', () => {
+    expect(messages(parseSnapshotIndex({ snapshots: [{ date: '2015-01-01', file: '../secret.geojson' }] }, 'i'))[0]).toMatch(/"file" must be a file name/);
+  });
+});
+
+describe('parseFactions and parsePlaces', () => {
+  it('reject unknown ids, bad colours and duplicate places', () => {
+    expect(messages(parseFactions({ factions: [{ id: 'daesh', name: { en: 'a', nl: 'b' }, color: '#000000' }, { id: 'syrian-kurds', name: { en: 'a', nl: 'b' }, color: 'yellow' }] }, 'data/factions.json'))).toEqual([
+      'data/factions.json: factions[0]: unknown faction id "daesh"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+      'data/factions.json: factions[1] (syrian-kurds): "color" must be a #rrggbb colour',
+    ]);
+    const place = (id: string) => ({ type: 'Feature', properties: { id, name_en: 'A', name_nl: 'A', name_ar: 'ا', rank: 1 }, geometry: { type: 'Point', coordinates: [40, 35] } });
+    expect(messages(parsePlaces({ type: 'FeatureCollection', features: [place('a'), place('a'), place('B C')] }, 'data/places.geojson'))).toEqual([
+      'data/places.geojson: feature 1: id "a" is used twice',
+      'data/places.geojson: feature 2: "id" must be lower-case letters, digits and hyphens',
+    ]);
+  });
+});
+
+describe('parseJson positions', () => {
+  it.each([
+    ['{"a": [1, 2,]}', 'line 1, column 13: expected a value, found "]"'],
+    ['{"a": 1}\n}', 'line 2, column 1: expected the end of the file, found "}"'],
+    ["{'a': 1}", 'line 1, column 2: expected a property name in double quotes'],
+    ['{"a": "x', 'line 1, column 9: expected a closing quote, found the end'],
+    ['[1 2]', 'line 1, column 4: expected a comma or ]'],
+  ])('%s', (text, expected) => {
+    expect(messages(parseJson(text, 'f'))[0]).toContain(expected);
+  });
+});

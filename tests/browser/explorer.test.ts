@@ -1,0 +1,183 @@
+/**
+ * The explorer against the built site (dist/) in real Chromium: rendering, keyboard, URL state,
+ * notices, errors, privacy.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { openWatched, waitForSnapshot, project, isLocal, type Watched } from './helpers.ts';
+
+const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+let browser: Browser;
+const opened: Watched[] = [];
+const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
+  const w = await openWatched(browser, siteUrl + path, opts);
+  opened.push(w);
+  return w;
+};
+
+const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
+const dates = index.snapshots.map((s) => s.date);
+const articleDate = index.snapshots.find((s) => s.article)!.date;
+const factions = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), 'utf8')) as { factions: { id: string; color: string }[] }).factions;
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => {
+  // Privacy, checked over every page the tests opened: nothing left 127.0.0.1.
+  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
+  const errors = opened.flatMap((w) => w.errors);
+  await browser?.close();
+  expect(external, 'requests that left localhost').toEqual([]);
+  expect(errors.filter((e) => !e.includes('snapshot-broken')), 'console errors').toEqual([]);
+});
+
+const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
+/** What a fill at 0.72 over the focus-country land colour looks like (see src/map/style.ts). */
+const drawn = (c: string) => { const f = hex(c), bg = hex('#f7f5f0'); return f.map((v, i) => v * 0.72 + bg[i]! * 0.28); };
+
+async function classify(page: Page, view: { zoom: number; center: [number, number] }, lonLat: [number, number]): Promise<string> {
+  const box = (await page.locator('#map').boundingBox())!;
+  const png = PNG.sync.read(await page.locator('#map').screenshot());
+  const [x0, y0] = project(lonLat, view, { width: box.width, height: box.height });
+  const votes = new Map<string, number>();
+  // Sample a ring left of and below the point: labels sit to the right of place dots.
+  for (let a = 90; a <= 270; a += 10) {
+    const x = Math.round(x0 + 22 * Math.cos((a * Math.PI) / 180)), y = Math.round(y0 + 22 * Math.sin((a * Math.PI) / 180));
+    const i = (y * png.width + x) * 4;
+    const px = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    let best = 'other', bestD = 40;
+    for (const f of factions) {
+      const d = Math.hypot(...drawn(f.color).map((v, k) => v - px[k]!));
+      if (d < bestD) { best = f.id; bestD = d; }
+    }
+    votes.set(best, (votes.get(best) ?? 0) + 1);
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+describe('the explorer', () => {
+  it('opens on the article’s date and draws faction colours where the facts say', async () => {
+    const view = { zoom: 5.5, center: [40.5, 34.6] as [number, number] };
+    const { page } = await open(`#${view.zoom}/${view.center[1]}/${view.center[0]}`, { width: 1300, height: 860 });
+    expect(await waitForSnapshot(page)).toBe(articleDate);
+    await page.waitForTimeout(300);
+    // July 2017, from ../shared/REFERENCE.md: IS holds Mayadeen and Raqqa, the regime Damascus,
+    // the KRG Erbil, Baghdad's government Baghdad, the Syrian Kurds Qamishli.
+    expect(await classify(page, view, [40.45, 35.02])).toBe('islamic-state');
+    expect(await classify(page, view, [36.29, 33.51])).toBe('syrian-regime');
+    expect(await classify(page, view, [44.01, 36.19])).toBe('iraqi-kurds');
+    expect(await classify(page, view, [44.36, 33.31])).toBe('iraqi-government');
+    expect(await classify(page, view, [41.23, 37.05])).toBe('syrian-kurds');
+    // The legend lists the factions drawn, with an area.
+    const legend = await page.locator('#legend li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-faction'), Number(li.getAttribute('data-area-km2'))]));
+    expect(legend.map(([id]) => id)).toContain('islamic-state');
+    for (const [, km2] of legend) expect(km2).toBeGreaterThan(0);
+  });
+
+  it('steps through dates by keyboard; the URL and data-snapshot follow', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    const i = dates.indexOf(articleDate);
+    await page.focus('#date-slider');
+    await page.keyboard.press('ArrowLeft');
+    await waitForSnapshot(page, dates[i - 1]);
+    await page.waitForFunction((d) => location.search.includes(`date=${d}`), dates[i - 1]);
+    expect(await page.locator('.timeline-date').textContent()).toMatch(/\d{1,2} \w+ \d{4}/);
+    await page.keyboard.press('End');
+    await waitForSnapshot(page, dates[dates.length - 1]);
+    await page.keyboard.press('Home');
+    await waitForSnapshot(page, dates[0]);
+    await page.waitForFunction((d) => location.search.includes(`date=${d}`), dates[0]);
+    // The view lives in the hash.
+    expect(new URL(page.url()).hash).toMatch(/^#[\d.]+\/[\d.-]+\/[\d.-]+/);
+  });
+
+  it('shows only the last date chosen when a reader scrubs fast', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    await page.focus('#date-slider');
+    for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowLeft');
+    const want = dates[dates.indexOf(articleDate) - 12]!;
+    await waitForSnapshot(page, want);
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute('#map', 'data-snapshot')).toBe(want);
+  });
+
+  it('opens a place’s popup by keyboard with its holder and distances', async () => {
+    const { page } = await open('#6/35/40.5');
+    await waitForSnapshot(page);
+    await page.locator('button[data-place-id="raqqa"]').focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('.place-card[data-place-id="raqqa"]');
+    await card.waitFor();
+    expect(await card.locator('.place-holder').getAttribute('data-holder')).toBe('islamic-state');
+    const kms = await card.locator('[data-distance-km]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance-km'))));
+    expect(kms.length).toBeGreaterThan(0);
+    await page.waitForFunction(() => location.search.includes('place=raqqa'));
+    // Tab moves on to the next place, whose popup replaces this one.
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.querySelector('.place-card[data-place-id="raqqa"]'));
+  });
+
+  it('opens ?place= with its popup, in Dutch with ?lang=nl', async () => {
+    const { page } = await open('?place=mayadeen&lang=nl');
+    await waitForSnapshot(page);
+    const card = page.locator('.place-card[data-place-id="mayadeen"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('In handen van');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await page.locator('#legend h2').textContent()).toBe('Wie heeft wat');
+  });
+
+  it('draws the article’s rings and labels the computed distances in km', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page);
+    const values = await page.locator('#article [data-distance-id]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-distance-id'), e.getAttribute('data-value')]));
+    expect(values.map(([id]) => id)).toEqual(['mayadeen-kurds', 'mayadeen-regime']);
+    for (const [, v] of values) expect(Number(v)).toBeGreaterThan(10);
+  });
+
+  it('falls back from bad URL values with a visible notice', async () => {
+    const { page } = await open('?date=2017-02-31&place=atlantis');
+    expect(await waitForSnapshot(page)).toBe(articleDate);
+    const notices = await page.locator('[role="status"] .message').allTextContents();
+    expect(notices.join(' ')).toContain('2017-02-31');
+    expect(notices.join(' ')).toContain('atlantis');
+  });
+});
+
+describe('a broken snapshot file', () => {
+  let server: StaticServer;
+  let dir: string;
+  const broken = dates[dates.indexOf(articleDate) - 1]!;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'frontlines-broken-'));
+    cpSync(distDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'data/snapshots', `${broken}.geojson`), '{"type": "FeatureCollection", "features": [\n  {"type": "Feature",, }\n]}');
+    server = await serveStatic(dir);
+  });
+  afterAll(async () => { await server?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('shows an alert naming the file and the reason, and keeps the last good map', async () => {
+    const w = await openWatched(browser, `${server.url}#5.5/34.6/40.5`, { width: 1300, height: 860 });
+    opened.push(w);
+    const { page } = w;
+    await waitForSnapshot(page, articleDate);
+    await page.focus('#date-slider');
+    await page.keyboard.press('ArrowLeft');
+    const alert = page.locator('[role="alert"] .message');
+    await alert.waitFor();
+    const text = (await alert.textContent())!;
+    expect(text).toContain(`data/snapshots/${broken}.geojson`);
+    expect(text).toMatch(/invalid JSON at line 2, column 22/);
+    expect(await page.getAttribute('#map', 'data-snapshot')).toBe(articleDate);
+    expect(await page.getAttribute('#map', 'aria-busy')).toBe('false');
+    expect(await classify(page, { zoom: 5.5, center: [40.5, 34.6] }, [40.45, 35.02])).toBe('islamic-state');
+  });
+});

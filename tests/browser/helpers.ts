@@ -1,0 +1,53 @@
+/** Shared steps for browser tests: open a page, watch its console and requests, wait for the map. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+export async function openWatched(browser: Browser, url: string, options: { width?: number; height?: number; reducedMotion?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1200, height: options.height ?? 800 },
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { context, page, errors, requests };
+}
+
+/** Waits until the map says it has drawn `dateIso` (or any date) and is no longer busy. */
+export async function waitForSnapshot(page: Page, dateIso?: string, timeout = 30_000): Promise<string> {
+  await page.waitForFunction(
+    (want) => {
+      const m = document.querySelector('#map');
+      return m?.getAttribute('aria-busy') === 'false' && !!m.getAttribute('data-snapshot') && (!want || m.getAttribute('data-snapshot') === want);
+    },
+    dateIso,
+    { timeout },
+  );
+  return (await page.getAttribute('#map', 'data-snapshot'))!;
+}
+
+/** Pixel of [lon, lat] in a Web Mercator view of 512-px tiles (MapLibre's), independent of our code. */
+export function project(lonLat: [number, number], view: { zoom: number; center: [number, number] }, size: { width: number; height: number }): [number, number] {
+  const scale = 512 * 2 ** view.zoom;
+  const mx = (lon: number) => ((lon + 180) / 360) * scale;
+  const my = (lat: number) => {
+    const s = Math.sin((lat * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * scale;
+  };
+  return [size.width / 2 + mx(lonLat[0]) - mx(view.center[0]), size.height / 2 + my(lonLat[1]) - my(view.center[1])];
+}
+
+export const isLocal = (url: string) => /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(url);
