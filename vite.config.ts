@@ -22,10 +22,13 @@ function frontlinesData(): Plugin {
   let basemapJson: string | null = null;
   const basemap = () => (basemapJson ??= JSON.stringify(basemapCollection()));
   let outDir = 'dist';
+  let isBuild = false;
   return {
     name: 'frontlines-data',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      // Vitest resolves this config too (with a dummy outDir); only a real build copies data/.
+      isBuild = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
@@ -42,6 +45,7 @@ function frontlinesData(): Plugin {
       });
     },
     closeBundle() {
+      if (!isBuild) return;
       const target = join(outDir, 'data');
       cpSync(DATA_DIR, target, {
         recursive: true,

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, MultiLineString, Point } from 'geojson';
@@ -43,10 +44,19 @@ export interface Basemap {
 type CountryProps = { name: string };
 type Countries = Topology<{ countries: GeometryCollection<CountryProps> }>;
 
-let cachedTopology: Countries | null = null;
-function topology(): Countries {
-  cachedTopology ??= require('world-atlas/countries-10m.json') as Countries;
-  return cachedTopology;
+const cachedTopology = new Map<number, Countries>();
+/**
+ * Natural Earth 1:10m, simplified on the topology (Visvalingam, topojson-simplify) so that a
+ * border shared by two countries stays one line: both countries keep exactly the same vertices.
+ */
+function topology(minWeight: number): Countries {
+  let topo = cachedTopology.get(minWeight);
+  if (!topo) {
+    const raw = structuredClone(require('world-atlas/countries-10m.json')) as Countries;
+    topo = simplify(presimplify(raw), minWeight) as Countries;
+    cachedTopology.set(minWeight, topo);
+  }
+  return topo;
 }
 
 function roundCoords<T>(value: T, digits: number): T {
@@ -56,17 +66,19 @@ function roundCoords<T>(value: T, digits: number): T {
   return walk(value) as T;
 }
 
-/** Country polygons inside the region, simplified to `toleranceDeg` (about 0.01° ≈ 1 km). */
-export function buildBasemap(toleranceDeg = 0.01): Basemap {
-  const topo = topology();
+/**
+ * Country polygons inside the region. `minWeight` is the smallest triangle area (in square
+ * degrees) a vertex may span and still be kept; 2e-4 (e.g. a bend 0.04° long and 0.01° deep, about 4 km by 1 km) keeps borders true at the zooms the map allows while the file stays near 40 kB gzipped.
+ */
+export function buildBasemap(minWeight = 2e-4): Basemap {
+  const topo = topology(minWeight);
   const all = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   const countries: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of all.features) {
     const box = turf.bbox(f);
     if (box[2] < REGION_BBOX[0] || box[0] > REGION_BBOX[2] || box[3] < REGION_BBOX[1] || box[1] > REGION_BBOX[3]) continue;
-    const clipped = turf.bboxClip(f, REGION_BBOX) as Feature<Polygon | MultiPolygon>;
-    if (turf.area(clipped) < 1e6) continue;
-    const simple = turf.simplify(clipped, { tolerance: toleranceDeg, highQuality: true });
+    const simple = turf.bboxClip(f, REGION_BBOX) as Feature<Polygon | MultiPolygon>;
+    if (turf.area(simple) < 1e6) continue;
     countries.push({
       type: 'Feature',
       id: Number(f.id),
@@ -76,8 +88,7 @@ export function buildBasemap(toleranceDeg = 0.01): Basemap {
   }
   // Shared borders only (a !== b), so each border line is drawn once.
   const meshed = mesh(topo, topo.objects.countries, (a, b) => a !== b) as MultiLineString;
-  const clippedBorders = turf.bboxClip(turf.feature(meshed), REGION_BBOX) as Feature<MultiLineString>;
-  const simpleBorders = turf.simplify(clippedBorders, { tolerance: toleranceDeg, highQuality: true });
+  const simpleBorders = turf.bboxClip(turf.feature(meshed), REGION_BBOX) as Feature<MultiLineString>;
   const borders: FeatureCollection<MultiLineString> = {
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: {}, geometry: roundCoords(simpleBorders.geometry, 3) }],
@@ -94,8 +105,8 @@ export function buildBasemap(toleranceDeg = 0.01): Basemap {
 }
 
 /** The basemap as one file: every feature carries `kind` ('country', 'border' or 'label'). */
-export function basemapCollection(toleranceDeg = 0.01): FeatureCollection {
-  const b = buildBasemap(toleranceDeg);
+export function basemapCollection(minWeight = 2e-4): FeatureCollection {
+  const b = buildBasemap(minWeight);
   const tag = (kind: string) => (f: Feature) => ({ ...f, properties: { ...f.properties, kind } });
   return {
     type: 'FeatureCollection',
@@ -103,12 +114,3 @@ export function basemapCollection(toleranceDeg = 0.01): FeatureCollection {
   };
 }
 
-/** Syria and Iraq as one (Multi)Polygon, unsimplified, for clipping territory to the borders. */
-export function studyArea(): Feature<Polygon | MultiPolygon> {
-  const topo = topology();
-  const all = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, CountryProps>;
-  const two = all.features.filter((f) => f.id === SYRIA_ID || f.id === IRAQ_ID);
-  const merged = turf.union(turf.featureCollection(two));
-  if (!merged) throw new Error('world-atlas lacks Syria or Iraq');
-  return merged;
-}

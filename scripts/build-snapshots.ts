@@ -2,41 +2,17 @@
  * Regenerates data/snapshots/ from the tables in data/sources/ (method: data/sources/README.md).
  * Usage: npm run data:build [-- --only 2017-07-15] [--sources DIR]
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
-import * as turf from '@turf/turf';
-import { parseControlPoints, parseOverrides, generateSnapshot, entryOn, type ControlPoint } from '../src/data/generate.ts';
-import { parseJson } from '../src/data/contract.ts';
-import { formatProblem, type Result } from '../src/data/result.ts';
+import { generateSnapshot, entryOn } from '../src/data/generate.ts';
 import { snapshotDates, ARTICLE_DATE } from '../src/data/series.ts';
+import { loadSources, unwrapOrExit } from './sources.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const sourcesDir = resolve(arg('--sources') ?? join(root, 'data', 'sources'));
 const outDir = join(root, 'data', 'snapshots');
-
-function unwrap<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  for (const p of r.problems) console.error(formatProblem(p));
-  process.exit(1);
-}
-const readJson = (file: string) => unwrap(parseJson(readFileSync(join(sourcesDir, file), 'utf8'), `data/sources/${file}`));
-
-const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
-const points: ControlPoint[] = controlFiles.flatMap((f) => unwrap(parseControlPoints(readJson(f), `data/sources/${f}`)));
-const ids = new Set<string>();
-for (const p of points) {
-  if (ids.has(p.id)) { console.error(`data/sources: control point id "${p.id}" is used twice`); process.exit(1); }
-  ids.add(p.id);
-}
-const overrides = unwrap(parseOverrides(readJson('overrides.geojson'), 'data/sources/overrides.geojson'));
-
-// The same simplified borders the basemap draws, so territory and borders line up on screen.
-const basemap = buildBasemap();
-const two = basemap.countries.features.filter((f) => f.properties?.id === SYRIA_ID || f.properties?.id === IRAQ_ID);
-const studyArea = turf.union(turf.featureCollection(two));
-if (!studyArea) throw new Error('basemap lacks Syria or Iraq');
+const { points, overrides, regions } = unwrapOrExit(loadSources(sourcesDir));
 
 const only = arg('--only');
 const dates = only ? [only] : snapshotDates();
@@ -48,7 +24,7 @@ const entries = [];
 let prev = '2014-01-01';
 for (const dateIso of dates) {
   const t0 = performance.now();
-  const snapshot = generateSnapshot(points, overrides, studyArea, dateIso);
+  const snapshot = generateSnapshot(points, overrides, regions, dateIso);
   const file = `${dateIso}.geojson`;
   writeFileSync(join(outDir, file), JSON.stringify(snapshot));
   // Sources: the reports behind the changes since the previous snapshot, then the method.

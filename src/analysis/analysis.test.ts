@@ -91,3 +91,13 @@ describe('labelPoints', () => {
     for (const l of labels.features) expect(holderAt(snap, l.geometry.coordinates)).toBe(l.properties.faction);
   });
 });
+
+describe('featureNear', () => {
+  it('takes the nearest territory within the tolerance, and nothing beyond it', async () => {
+    const { featureNear } = await import('./territory.ts');
+    // 0.02° east of IS's east edge (41°E) at 34.5°N is about 1.8 km.
+    expect(featureNear(snap, [41.02, 34.5], 3)?.properties.faction).toBe('islamic-state');
+    expect(featureNear(snap, [41.02, 34.5], 1)).toBeNull();
+    expect(featureNear(snap, [40.45, 34.45], 3)?.properties.id).toBe('deir-ez-zor-enclave');
+  });
+});

@@ -12,7 +12,7 @@ import { formatProblem, type Result } from '../data/result.ts';
 import { areasKm2 } from '../analysis/area.ts';
 import { articleDistances } from '../analysis/article.ts';
 import { distancesToFactions } from '../analysis/distance.ts';
-import { holderAt } from '../analysis/territory.ts';
+import { featureNear } from '../analysis/territory.ts';
 import { labelPoints } from '../analysis/labels.ts';
 import { buildStyle, setBasemapLang } from '../map/style.ts';
 import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
@@ -92,6 +92,9 @@ async function start(): Promise<void> {
   };
   for (const n of parsed.notices) messages.notice(noticeText(n, state.lang, datesIso[state.dateIndex]!));
 
+  const loader = new SnapshotLoader(new URL('snapshots/', dataBase).href);
+  void loader.get(entries[state.dateIndex]!); // start the first snapshot's download while the map loads
+
   const map = new MlMap({
     container: mapEl,
     style: buildStyle(dataBase, document.baseURI, state.lang),
@@ -104,6 +107,9 @@ async function start(): Promise<void> {
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: { compact: true },
+    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
+    // no motion for readers who prefer none.
+    fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
   });
   map.touchZoomRotate.disableRotation();
@@ -120,7 +126,6 @@ async function start(): Promise<void> {
   let popupPlace: string | null = null;
   const markers = new PlaceMarkers({ map, places, lang: state.lang, onSelect: (id) => setState({ placeId: id }) });
 
-  const loader = new SnapshotLoader(new URL('snapshots/', dataBase).href);
   const writeUrl = urlWriter();
   const timeline = new Timeline({ container: $('#timeline'), datesIso, onChange: (i) => setState({ dateIndex: i }) });
   let drawn: { index: number; snapshot: Snapshot } | null = null;
@@ -141,7 +146,7 @@ async function start(): Promise<void> {
     if (!drawn) return;
     const t = STRINGS[state.lang];
     const { snapshot, index } = drawn;
-    renderLegend($('#legend'), factions, areasKm2(snapshot), state.lang, t);
+    renderLegend($('#legend'), factions, areasKm2(snapshot, 'held'), areasKm2(snapshot, 'desert'), state.lang, t);
     renderSourcesPanel($('#sources'), entries[index]!, state.lang, t);
     if (articlePlace) {
       const d = articleDistances(snapshot, articlePlace.geometry.coordinates);
@@ -162,7 +167,7 @@ async function start(): Promise<void> {
     const at = place.geometry.coordinates;
     const content = placeCard({
       place,
-      holder: holderAt(drawn.snapshot, at),
+      holder: featureNear(drawn.snapshot, at),
       distances: distancesToFactions(drawn.snapshot, at),
       factions,
       dateIso: datesIso[drawn.index]!,

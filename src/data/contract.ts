@@ -37,6 +37,8 @@ export interface SnapshotEntry {
 
 export interface TerritoryProps {
   faction: FactionId;
+  /** 'desert': open country the side dominated without holding it (drawn lighter). Absent: held. */
+  tier?: 'desert';
   id?: string;
   [key: string]: unknown;
 }
@@ -174,6 +176,9 @@ export function parseSnapshot(data: unknown, file: string): Result<Snapshot> {
     if (!isObject(props) || !isFactionId(props.faction)) {
       const got = isObject(props) ? JSON.stringify(props.faction) : 'nothing';
       return problems.push({ file, feature, message: `unknown faction ${got}; expected one of ${FACTION_IDS.join(', ')}` });
+    }
+    if (props.tier !== undefined && props.tier !== 'desert') {
+      return problems.push({ file, feature, message: `"tier" must be "desert" or absent, got ${JSON.stringify(props.tier)}` });
     }
     const g = f.geometry;
     if (!isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {

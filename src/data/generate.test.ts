@@ -7,6 +7,8 @@ import { holderAt } from '../analysis/territory.ts';
 import { formatProblem } from './result.ts';
 
 const region: Feature<Polygon> = turf.polygon([[[38, 33], [42, 33], [42, 36], [38, 36], [38, 33]]]);
+const regions = new Map([['all', region]]);
+const NO_REACH = { reachKm: { town: Infinity, area: Infinity } };
 const pt = (id: string, lon: number, lat: number, ...history: [string, string][]) => ({ id, lon, lat, history: history.map(([from, faction]) => ({ from, faction, source: 'fixture' })) });
 const table = {
   points: [
@@ -36,8 +38,8 @@ describe('entryOn', () => {
 });
 
 describe('generateSnapshot', () => {
-  const before = generateSnapshot(points, overrides, region, '2014-06-01');
-  const during = generateSnapshot(points, overrides, region, '2016-01-01');
+  const before = generateSnapshot(points, overrides, regions, '2014-06-01', NO_REACH);
+  const during = generateSnapshot(points, overrides, regions, '2016-01-01', NO_REACH);
 
   it('puts every point in the faction that held it', () => {
     for (const p of points) {
@@ -88,5 +90,33 @@ describe('parseControlPoints', () => {
       'data/sources/control-x.json: points[0] (a): history[1] (2014-01-01) is earlier than the entry before it (2015-01-01)',
       'data/sources/control-x.json: points[1] (b): history[0] needs "from" (YYYY-MM-DD) and "faction" (one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds, none)',
     ]);
+  });
+});
+
+describe('generateSnapshot with regions and reach', () => {
+  const westRegion = turf.polygon([[[38, 33], [40, 33], [40, 36], [38, 36], [38, 33]]]);
+  const eastRegion = turf.polygon([[[40, 33], [42, 33], [42, 36], [40, 36], [40, 33]]]);
+  const two = new Map([['west', westRegion], ['east', eastRegion]]);
+  const mk = (id: string, lon: number, lat: number, faction: string, region: string): ControlPoint =>
+    ({ id, name: id, lon, lat, kind: 'town', region, history: [{ fromIso: '2014-01-01', faction: faction as ControlPoint['history'][0]['faction'], source: '' }] });
+  const pts = [mk('w1', 39.9, 34.5, 'syrian-regime', 'west'), mk('w2', 38.2, 34.5, 'islamic-state', 'west'), mk('e1', 41.5, 34.5, 'iraqi-government', 'east')];
+
+  it('keeps each region’s cells on its own side of the border', () => {
+    const snap = generateSnapshot(pts, [], two, '2015-01-01', NO_REACH);
+    // w1 is nearer to (40.2, 34.5) than e1, but that ground is in the east region.
+    expect(holderAt(snap, [40.2, 34.5])).toBe('iraqi-government');
+    expect(holderAt(snap, [39.8, 34.5])).toBe('syrian-regime');
+  });
+
+  it('splits each cell into held ground within reach and desert beyond it, conserving area', () => {
+    const full = generateSnapshot(pts, [], two, '2015-01-01', NO_REACH);
+    const tiered = generateSnapshot(pts, [], two, '2015-01-01', { reachKm: { town: 30, area: 10 } });
+    const sum = (s: typeof full, tier?: string) => s.features.filter((f) => tier === undefined || (f.properties.tier ?? 'held') === tier).reduce((a, f) => a + turf.area(f) / 1e6, 0);
+    expect(Math.abs(sum(tiered) - sum(full))).toBeLessThan(0.001 * sum(full));
+    // Held ground of the lone Iraqi town is at most a 30 km disc.
+    const heldIraq = tiered.features.find((f) => f.properties.faction === 'iraqi-government' && !f.properties.tier)!;
+    expect(turf.area(heldIraq) / 1e6).toBeLessThanOrEqual(Math.PI * 30 ** 2 * 1.001);
+    expect(turf.area(heldIraq) / 1e6).toBeGreaterThan(Math.PI * 30 ** 2 * 0.98);
+    expect(tiered.features.find((f) => f.properties.faction === 'iraqi-government' && f.properties.tier === 'desert')).toBeDefined();
   });
 });

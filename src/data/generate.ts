@@ -11,7 +11,13 @@ import { fail, ok, type Problem, type Result } from './result.ts';
 export type ControlFaction = FactionId | 'none';
 
 export interface HistoryEntry { fromIso: string; faction: ControlFaction; source: string }
-export interface ControlPoint { id: string; name: string; lon: number; lat: number; kind: 'town' | 'area'; history: HistoryEntry[] }
+export interface ControlPoint {
+  id: string; name: string; lon: number; lat: number; kind: 'town' | 'area'; history: HistoryEntry[];
+  /** How far from the point its holder's control is assumed to reach; defaults by kind. */
+  radiusKm?: number;
+  /** The region (country) whose ground the point's cell may cover; see `generateSnapshot`. */
+  region?: string;
+}
 
 export interface OverrideProps { id: string; faction: FactionId; fromIso: string; toIso: string; source: string }
 export type Override = Feature<Polygon | MultiPolygon, OverrideProps>;
@@ -46,7 +52,14 @@ export function parseControlPoints(data: unknown, file: string): Result<ControlP
       }
       history.push({ fromIso: h.from, faction: h.faction, source: typeof h.source === 'string' ? h.source : '' });
     }
-    points.push({ id: p.id, name: typeof p.name === 'string' ? p.name : p.id, lon: p.lon, lat: p.lat, kind: p.kind === 'area' ? 'area' : 'town', history });
+    if (p.radiusKm !== undefined && !(typeof p.radiusKm === 'number' && p.radiusKm > 0)) {
+      problems.push({ file, message: `${label}: "radiusKm" must be a positive number of km` });
+      return;
+    }
+    points.push({
+      id: p.id, name: typeof p.name === 'string' ? p.name : p.id, lon: p.lon, lat: p.lat, kind: p.kind === 'area' ? 'area' : 'town', history,
+      ...(typeof p.radiusKm === 'number' ? { radiusKm: p.radiusKm } : {}),
+    });
   });
   return problems.length ? fail(...problems) : ok(points);
 }
@@ -111,57 +124,87 @@ export interface GenerateOptions {
   digits?: number;
   /** Pieces smaller than this are dropped, in km². */
   minPieceKm2?: number;
+  /**
+   * How far a holder's control reaches from a point without its own `radiusKm`, by kind. Within
+   * it, ground is "held"; the rest of the point's cell is "desert" (tier: 'desert'): open country
+   * the side dominated without holding, drawn lighter and counted apart, as IHS's "territorial
+   * dominance" counts leave it out.
+   */
+  reachKm?: { town: number; area: number };
 }
 
+/** Default reach of control; data/sources/README.md says how it was chosen. */
+export const DEFAULT_REACH_KM = { town: 25, area: 10 } as const;
+
+export type Regions = ReadonlyMap<string, Feature<Polygon | MultiPolygon>>;
+type Piece = Feature<Polygon | MultiPolygon>;
+
+const unionAll = (list: Piece[]): Piece | null =>
+  list.length === 0 ? null : list.length === 1 ? list[0]! : turf.union(turf.featureCollection(list));
+
+const intersect2 = (a: Piece | null, b: Piece | null): Piece | null => (a && b ? turf.intersect(turf.featureCollection([a, b])) : null);
+const minus = (a: Piece | null, b: Piece | null): Piece | null => (a && b ? turf.difference(turf.featureCollection([a, b])) : a);
+
 /**
- * The territory on `dateIso`: one feature per faction (a MultiPolygon of its cells), plus one
- * feature per active override, which keeps its own `id` (e.g. the Deir ez-Zor enclave).
+ * The territory on `dateIso`. Each region (a country) is divided into Voronoi cells around its own
+ * points, so one country's towns never claim ground across the border. Per region and faction
+ * there is one "held" feature and one "desert" feature (tier: 'desert'); each active override is
+ * a feature of its own that keeps its `id` (e.g. the Deir ez-Zor enclave).
  */
 export function generateSnapshot(
   points: readonly ControlPoint[],
   overrides: readonly Override[],
-  studyArea: Feature<Polygon | MultiPolygon>,
+  regions: Regions,
   dateIso: string,
   options: GenerateOptions = {},
 ): Snapshot {
-  const { digits = 4, minPieceKm2 = 1 } = options;
+  const { digits = 4, minPieceKm2 = 1, reachKm = DEFAULT_REACH_KM } = options;
   const active = overrides.filter((o) => o.properties.fromIso <= dateIso && dateIso < o.properties.toIso);
-  // Points inside an active override are represented by it, not by a cell of their own.
-  const held = points
-    .map((p) => ({ p, entry: entryOn(p, dateIso) }))
-    .filter((x): x is { p: ControlPoint; entry: HistoryEntry } => x.entry !== null)
-    .filter((x) => !active.some((o) => turf.booleanPointInPolygon([x.p.lon, x.p.lat], o)));
+  const inOverride = (p: ControlPoint) => active.some((o) => turf.booleanPointInPolygon([p.lon, p.lat], o));
 
-  const [w, s, e, n] = turf.bbox(studyArea);
-  const pts: FeatureCollection<Point> = turf.featureCollection(held.map((x) => turf.point(project([x.p.lon, x.p.lat]))));
-  const box = [...project([w - 1, s - 1]), ...project([e + 1, n + 1])] as [number, number, number, number];
-  const cells = turf.voronoi(pts, { bbox: box });
-
-  const byFaction = new Map<FactionId, Feature<Polygon>[]>();
-  cells.features.forEach((cell, i) => {
-    const faction = held[i]?.entry.faction;
-    if (!cell || !faction || faction === 'none') return;
-    const geo = mapCoords(cell.geometry, unproject) as Polygon;
-    const list = byFaction.get(faction) ?? [];
-    list.push(turf.feature(geo));
-    byFaction.set(faction, list);
-  });
-
-  const carve = active.length === 0 ? null
-    : active.length === 1 ? turf.feature(active[0]!.geometry)
-    : turf.union(turf.featureCollection(active.map((o) => turf.feature(o.geometry))));
+  const add = (m: Map<FactionId, Piece[]>, f: FactionId, piece: Piece | null) => { if (piece) m.set(f, [...(m.get(f) ?? []), piece]); };
+  const carve = unionAll(active.map((o) => turf.feature(o.geometry)));
   const features: TerritoryFeature[] = [];
-  for (const faction of FACTION_IDS) {
-    const list = byFaction.get(faction);
-    if (!list?.length) continue;
-    let merged: Feature<Polygon | MultiPolygon> | null = list.length === 1 ? list[0]! : turf.union(turf.featureCollection(list));
-    if (merged) merged = turf.intersect(turf.featureCollection([merged, studyArea]));
-    if (merged && carve) merged = turf.difference(turf.featureCollection([merged, carve]));
-    const geometry = merged && dropSlivers(roundGeometry(merged.geometry, digits), minPieceKm2);
-    if (geometry) features.push({ type: 'Feature', properties: { faction }, geometry });
+  const emit = (faction: FactionId, piece: Piece | null, extra: Record<string, string>) => {
+    const cut = minus(piece, carve);
+    const geometry = cut && dropSlivers(roundGeometry(cut.geometry, digits), minPieceKm2);
+    if (geometry) features.push({ type: 'Feature', properties: { faction, ...extra }, geometry });
+  };
+
+  for (const [regionId, area] of regions) {
+    // Points inside an active override are represented by it, not by a cell of their own.
+    const here = points
+      .filter((p) => (p.region ?? regionId) === regionId && !inOverride(p))
+      .map((p) => ({ p, entry: entryOn(p, dateIso) }))
+      .filter((x): x is { p: ControlPoint; entry: HistoryEntry } => x.entry !== null);
+    if (here.length === 0) continue;
+    const [w, s, e, n] = turf.bbox(area);
+    const pts: FeatureCollection<Point> = turf.featureCollection(here.map((x) => turf.point(project([x.p.lon, x.p.lat]))));
+    const box = [...project([w - 1, s - 1]), ...project([e + 1, n + 1])] as [number, number, number, number];
+    const cells = turf.voronoi(pts, { bbox: box });
+    const cellsBy = new Map<FactionId, Piece[]>();
+    const circlesBy = new Map<FactionId, Piece[]>();
+    cells.features.forEach((cell, i) => {
+      const x = here[i];
+      if (!cell || !x || x.entry.faction === 'none') return;
+      add(cellsBy, x.entry.faction, turf.feature(mapCoords(cell.geometry, unproject)));
+      const reach = x.p.radiusKm ?? reachKm[x.p.kind];
+      if (Number.isFinite(reach)) add(circlesBy, x.entry.faction, turf.circle([x.p.lon, x.p.lat], reach, { units: 'kilometers', steps: 32 }));
+    });
+    // One feature per region, faction and tier: features of the same side meet at the border.
+    for (const [faction, list] of cellsBy) {
+      // Held: within reach of any point the side holds, inside the side's cells. Desert: the rest.
+      const all = intersect2(unionAll(list), area);
+      const circles = circlesBy.get(faction);
+      const core = circles ? intersect2(all, unionAll(circles)) : all;
+      emit(faction, core, {});
+      emit(faction, minus(all, core), { tier: 'desert' });
+    }
   }
+
+  const everywhere = unionAll([...regions.values()]);
   for (const o of active) {
-    const clipped = turf.intersect(turf.featureCollection([turf.feature(o.geometry), studyArea]));
+    const clipped = intersect2(turf.feature(o.geometry), everywhere);
     const geometry = clipped && dropSlivers(roundGeometry(clipped.geometry, digits), 0);
     if (geometry) features.push({ type: 'Feature', properties: { faction: o.properties.faction, id: o.properties.id }, geometry });
   }

@@ -7,7 +7,6 @@ import type { Map as MlMap, StyleSpecification, FontFacesSpecification, Expressi
 import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import notoLatin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
 import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
-import notoArabic600 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-600-normal.woff2?url';
 import type { Lang } from '../ui/i18n.ts';
 
 export const FONT_REGULAR = 'Noto Sans Regular';
@@ -26,7 +25,8 @@ export function fontFaces(base: string): FontFacesSpecification {
     ],
     [FONT_BOLD]: [
       { url: abs(notoLatin600, base), 'unicode-range': LATIN_RANGES },
-      { url: abs(notoArabic600, base), 'unicode-range': ARABIC_RANGES },
+      // One Arabic weight for both stacks: Arabic names are secondary and this saves 53 kB.
+      { url: abs(notoArabic400, base), 'unicode-range': ARABIC_RANGES },
     ],
   };
 }

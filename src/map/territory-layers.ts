@@ -9,6 +9,9 @@ export const TERRITORY_SOURCE = 'territory';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
 /** Opacity of the faction fills, so rivers and borders stay visible beneath. */
 export const FILL_OPACITY = 0.72;
+/** Desert a side dominated without holding it: the same hue, lighter. */
+export const DESERT_OPACITY = 0.45;
+const HATCH = 'desert-hatch';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function byFaction(factions: readonly Faction[], pick: (f: Faction) => string, fallback: string): ExpressionSpecification {
@@ -21,13 +24,23 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
   map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY });
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
   const color = byFaction(factions, (f) => f.color, '#999999');
-  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': FILL_OPACITY } }, beforeId);
+  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': ['case', ['==', ['get', 'tier'], 'desert'], DESERT_OPACITY, FILL_OPACITY] } }, beforeId);
+  // Desert tier: a fine white hatch over the lighter fill, so the tier is not told by shade alone.
+  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchPattern(8), { pixelRatio: 2 });
   map.addLayer({
-    id: 'territory-outline',
+    id: 'territory-desert-hatch',
+    type: 'fill',
+    source: TERRITORY_SOURCE,
+    filter: ['==', ['get', 'tier'], 'desert'],
+    paint: { 'fill-pattern': HATCH, 'fill-opacity': 0.55 },
+  }, beforeId);
+  // Pockets drawn by hand (the Deir ez-Zor enclave and others) get an outline so they stand out.
+  map.addLayer({
+    id: 'territory-pocket-outline',
     type: 'line',
     source: TERRITORY_SOURCE,
-    layout: { 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] },
+    filter: ['has', 'id'],
+    paint: { 'line-color': '#1f1d1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2] },
   }, beforeId);
   map.addLayer({
     id: 'territory-labels',
@@ -54,4 +67,17 @@ export async function setTerritory(map: MlMap, territory: FeatureCollection, lab
   const a = map.getSource<GeoJSONSource>(TERRITORY_SOURCE);
   const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
   await Promise.all([a?.setData(territory), b?.setData(labels)]);
+}
+
+/** A square tile of white diagonal lines on transparent, `size` CSS px at pixelRatio 2. */
+export function hatchPattern(size: number): { width: number; height: number; data: Uint8Array } {
+  const n = size * 2;
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const d = (x + y) % n; // diagonal stripes that tile seamlessly
+      if (d < 2) data.set([255, 255, 255, 255], (y * n + x) * 4);
+    }
+  }
+  return { width: n, height: n, data };
 }

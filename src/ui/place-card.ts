@@ -1,12 +1,13 @@
 /** The content of a place's popup: its names, who holds it, and distances to every other side. */
-import type { Faction, FactionId, Place } from '../data/contract.ts';
+import type { Faction, FactionId, Place, TerritoryFeature } from '../data/contract.ts';
 import type { Nearest } from '../analysis/distance.ts';
 import { el } from './dom.ts';
 import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
 
 export interface PlaceCardInput {
   place: Place;
-  holder: FactionId | null;
+  /** The territory the place lies in (or next to), or null. */
+  holder: TerritoryFeature | null;
   distances: ReadonlyMap<FactionId, Nearest>;
   factions: readonly Faction[];
   dateIso: string;
@@ -17,7 +18,9 @@ export interface PlaceCardInput {
 export function placeCard({ place, holder, distances, factions, dateIso, lang, t }: PlaceCardInput): HTMLElement {
   const p = place.properties;
   const byId = new Map(factions.map((f) => [f.id, f]));
-  const holderFaction = holder ? byId.get(holder) : undefined;
+  const holderId: FactionId | null = holder?.properties.faction ?? null;
+  const holderFaction = holderId ? byId.get(holderId) : undefined;
+  const desert = holder?.properties.tier === 'desert';
   const swatch = (f: Faction) => {
     const s = el('span', { class: 'legend-swatch', 'aria-hidden': 'true' });
     s.style.background = f.color;
@@ -25,7 +28,7 @@ export function placeCard({ place, holder, distances, factions, dateIso, lang, t
   };
   const rows = el('ul', { class: 'place-distances' });
   for (const f of factions) {
-    if (f.id === holder) continue;
+    if (f.id === holderId) continue;
     const n = distances.get(f.id);
     if (!n) continue;
     rows.append(el('li', { 'data-faction': f.id, 'data-distance-km': n.distanceKm.toFixed(1) },
@@ -33,9 +36,9 @@ export function placeCard({ place, holder, distances, factions, dateIso, lang, t
   }
   return el('section', { class: 'place-card', 'data-place-id': p.id, 'aria-label': p[`name_${lang}`] },
     el('h3', {}, p[`name_${lang}`], ' ', el('span', { lang: 'ar', dir: 'rtl', class: 'place-ar' }, p.name_ar)),
-    el('p', { class: 'place-holder', 'data-holder': holder ?? 'none' },
+    el('p', { class: 'place-holder', 'data-holder': holderId ?? 'none', 'data-tier': desert ? 'desert' : 'held' },
       holderFaction ? swatch(holderFaction) : null,
-      holderFaction ? `${t.heldBy}: ${holderFaction.name[lang]}` : t.notHeld,
+      holderFaction ? `${desert ? t.dominatedBy : t.heldBy}: ${holderFaction.name[lang]}` : t.notHeld,
       ` (${formatDate(dateIso, lang)})`),
     rows.childElementCount ? el('p', { class: 'place-distances-title' }, `${t.distancesTitle}:`) : null,
     rows.childElementCount ? rows : null,

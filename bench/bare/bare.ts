@@ -1,0 +1,39 @@
+/**
+ * The benchmark's baseline: the least a MapLibre page needs to draw the same data as the explorer
+ * (basemap, rivers, one snapshot's faction fills). No labels, controls, analysis or UI.
+ * It sets data-snapshot on #map when the snapshot is drawn, as the explorer does.
+ */
+import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+const data = (p: string) => new URL(`data/${p}`, document.baseURI).href;
+
+const [factions, index] = await Promise.all([
+  fetch(data('factions.json')).then((r) => r.json()) as Promise<{ factions: { id: string; color: string }[] }>,
+  fetch(data('snapshots/index.json')).then((r) => r.json()) as Promise<{ snapshots: { date: string; file: string; article?: boolean }[] }>,
+]);
+const entry = index.snapshots.find((s) => s.article) ?? index.snapshots[index.snapshots.length - 1]!;
+const el = document.getElementById('map')!;
+const map = new MlMap({
+  container: el,
+  bounds: [[35.6, 29.1], [48.6, 37.4]],
+  fitBoundsOptions: { padding: 16 },
+  style: {
+    version: 8,
+    sources: {
+      basemap: { type: 'geojson', data: data('basemap/basemap.geojson') },
+      rivers: { type: 'geojson', data: data('basemap/rivers.geojson') },
+      territory: { type: 'geojson', data: data(`snapshots/${entry.file}`) },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': '#c9dbe6' } },
+      { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'kind'], 'country'], paint: { 'fill-color': '#ece9e2' } },
+      { id: 'fill', type: 'fill', source: 'territory', paint: { 'fill-color': ['match', ['get', 'faction'], ...factions.factions.flatMap((f) => [f.id, f.color]), '#999'] as never, 'fill-opacity': 0.72 } },
+      { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': '#6f9fc0' } },
+      { id: 'borders', type: 'line', source: 'basemap', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': '#8c8577' } },
+    ],
+  },
+});
+map.once('idle', () => el.setAttribute('data-snapshot', entry.date));

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: measures the built explorer (dist/) against a bare MapLibre page drawing the same
+ * data (bench/bare), in headless Chromium on 127.0.0.1:
+ *  - time to the first drawn snapshot (navigation start → #map has data-snapshot and is not busy),
+ *  - gzip size of everything the first view downloads,
+ *  - time to swap to another snapshot by keyboard (median of many; new dates and revisited ones).
+ * Figures are medians over cold loads; software WebGL (SwiftShader) makes them slower than a laptop.
+ */
+import { cpSync, writeFileSync, mkdirSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.ts';
+import { serveStatic } from '../scripts/static-server.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const LOADS = Number(process.env.BENCH_LOADS ?? 7);
+const SWAPS = Number(process.env.BENCH_SWAPS ?? 20);
+const VIEWPORT = { width: 1280, height: 800 };
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** Records, in the page, when #map first has data-snapshot set and aria-busy not "true". */
+const DRAWN_PROBE = () => {
+  const w = window as unknown as { __drawn: { date: string; at: number }[]; __keyAt: number };
+  w.__drawn = [];
+  w.__keyAt = 0;
+  document.addEventListener('keydown', () => { w.__keyAt = performance.now(); }, true);
+  new MutationObserver(() => {
+    const m = document.getElementById('map');
+    const date = m?.getAttribute('data-snapshot');
+    if (!m || !date || m.getAttribute('aria-busy') === 'true') return;
+    const last = w.__drawn[w.__drawn.length - 1];
+    if (!last || last.date !== date) w.__drawn.push({ date, at: performance.now() });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-snapshot', 'aria-busy'] });
+};
+
+async function coldLoad(browser: Browser, url: string): Promise<{ ms: number; gzipBytes: number; requests: number; page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(DRAWN_PROBE);
+  const bodies: Promise<number>[] = [];
+  page.on('response', (r) => { bodies.push(r.body().then((b) => gzipSync(b, { level: 9 }).length).catch(() => 0)); });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __drawn: unknown[] }).__drawn.length > 0, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __drawn: { at: number }[] }).__drawn[0]!.at);
+  const sizes = await Promise.all(bodies);
+  return { ms, gzipBytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, page, close: () => context.close() };
+}
+
+async function swaps(page: Page, count: number, key: 'ArrowLeft' | 'ArrowRight'): Promise<number[]> {
+  const out: number[] = [];
+  await page.focus('#date-slider');
+  for (let i = 0; i < count; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __drawn: unknown[] }).__drawn.length);
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => (window as unknown as { __drawn: unknown[] }).__drawn.length > n, before, { timeout: 30_000 });
+    out.push(await page.evaluate(() => { const w = window as unknown as { __drawn: { at: number }[]; __keyAt: number }; return w.__drawn[w.__drawn.length - 1]!.at - w.__keyAt; }));
+  }
+  return out;
+}
+
+async function main() {
+  await build({ configFile: join(root, 'bench/vite.bare.config.ts') });
+  const bareDir = join(root, 'dist-bench/bare');
+  mkdirSync(join(bareDir, 'data'), { recursive: true });
+  cpSync(join(root, 'dist/data'), join(bareDir, 'data'), { recursive: true });
+  const ours = await serveStatic(join(root, 'dist'));
+  const bare = await serveStatic(bareDir);
+  const browser = await launchChromium();
+  const results: Record<string, unknown> = {};
+  try {
+    const pages = { explorer: ours.url, bare: bare.url } as const;
+    const load: Record<string, { ms: number[]; gzip: number[]; requests: number }> = {};
+    for (const [name, url] of Object.entries(pages)) {
+      load[name] = { ms: [], gzip: [], requests: 0 };
+      for (let i = 0; i < LOADS; i++) {
+        const r = await coldLoad(browser, url);
+        load[name]!.ms.push(r.ms);
+        load[name]!.gzip.push(r.gzipBytes);
+        load[name]!.requests = r.requests;
+        await r.close();
+      }
+    }
+    const first = await coldLoad(browser, ours.url);
+    const fresh = await swaps(first.page, SWAPS, 'ArrowLeft');
+    const revisit = await swaps(first.page, SWAPS, 'ArrowRight');
+    await first.close();
+
+    const e = load.explorer!, b = load.bare!;
+    const rows = [
+      ['first drawn snapshot (median ms)', median(e.ms).toFixed(0), median(b.ms).toFixed(0), (median(e.ms) / median(b.ms)).toFixed(2)],
+      ['first view download (gzip)', kb(median(e.gzip)), kb(median(b.gzip)), (median(e.gzip) / median(b.gzip)).toFixed(2)],
+      ['requests in first view', String(e.requests), String(b.requests), ''],
+    ];
+    console.log(`\nFirst view, ${LOADS} cold loads each, ${VIEWPORT.width}×${VIEWPORT.height}:`);
+    console.table(rows.map(([what, explorer, bareV, ratio]) => ({ what, explorer, bare: bareV, ratio })));
+    console.log(`Snapshot swap by keyboard (key press → drawn), ${SWAPS} each:`);
+    console.table([
+      { kind: 'new date (fetch + draw)', median_ms: median(fresh).toFixed(1), max_ms: Math.max(...fresh).toFixed(1) },
+      { kind: 'revisited date (cached)', median_ms: median(revisit).toFixed(1), max_ms: Math.max(...revisit).toFixed(1) },
+    ]);
+    Object.assign(results, { loads: LOADS, explorer: e, bare: b, swapFreshMs: fresh, swapRevisitMs: revisit });
+    writeFileSync(join(root, 'dist-bench/results.json'), JSON.stringify(results, null, 1));
+  } finally {
+    await browser.close();
+    await ours.close();
+    await bare.close();
+  }
+}
+
+await main();

@@ -1,0 +1,58 @@
+/** Loads the tables in data/sources/ and the study area, for the data scripts. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
+import { parseControlPoints, parseOverrides, type ControlPoint, type Override, type Regions } from '../src/data/generate.ts';
+import { parseJson } from '../src/data/contract.ts';
+import { formatProblem, type Problem, type Result } from '../src/data/result.ts';
+
+export interface Sources { points: ControlPoint[]; overrides: Override[]; regions: Regions }
+
+export function loadSources(sourcesDir: string): Result<Sources> {
+  const problems: Problem[] = [];
+  const read = <T>(file: string, parse: (d: unknown, f: string) => Result<T>): T | null => {
+    const name = `data/sources/${file}`;
+    const json = parseJson(readFileSync(join(sourcesDir, file), 'utf8'), name);
+    const r = json.ok ? parse(json.value, name) : json;
+    if (r.ok) return r.value;
+    problems.push(...r.problems);
+    return null;
+  };
+  const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
+  const regions = countryShapes();
+  // control-<region>.json: the file's points divide that region's ground among themselves.
+  const points = controlFiles.flatMap((f) => {
+    const region = /^control-(.*)\.json$/.exec(f)![1]!;
+    if (!regions.has(region)) {
+      problems.push({ file: `data/sources/${f}`, message: `no region "${region}"; control files are named control-${[...regions.keys()].join('.json or control-')}.json` });
+      return [];
+    }
+    return (read(f, parseControlPoints) ?? []).map((p) => ({ ...p, region }));
+  });
+  const seen = new Map<string, string>();
+  for (const p of points) {
+    if (seen.has(p.id)) problems.push({ file: 'data/sources', message: `control point id "${p.id}" is used twice` });
+    seen.set(p.id, p.name);
+  }
+  const overrides = read('overrides.geojson', parseOverrides) ?? [];
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: { points, overrides, regions } };
+}
+
+/** Syria and Iraq as the basemap draws them (same simplification), so fills and borders line up. */
+export function countryShapes(): Map<string, Feature<Polygon | MultiPolygon>> {
+  const countries = buildBasemap().countries.features;
+  const get = (id: string) => {
+    const f = countries.find((c) => c.properties?.id === id);
+    if (!f) throw new Error(`basemap lacks country ${id}`);
+    return f;
+  };
+  return new Map([['syria', get(SYRIA_ID)], ['iraq', get(IRAQ_ID)]]);
+}
+
+export function unwrapOrExit<T>(r: Result<T>): T {
+  if (r.ok) return r.value;
+  for (const p of r.problems) console.error(formatProblem(p));
+  process.exit(1);
+}
