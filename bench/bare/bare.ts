@@ -36,4 +36,7 @@ const map = new MlMap({
     ],
   },
 });
-map.once('idle', () => el.setAttribute('data-snapshot', entry.date));
+// "Drawn" as the explorer defines it: the territory source's tiles loaded, then a frame rendered.
+let loaded = false;
+map.on('sourcedata', (e) => { if (e.sourceId === 'territory' && e.isSourceLoaded) loaded = true; });
+map.on('render', () => { if (loaded && map.isSourceLoaded('territory') && !el.hasAttribute('data-snapshot')) el.setAttribute('data-snapshot', entry.date); });

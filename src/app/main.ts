@@ -58,6 +58,32 @@ async function start(): Promise<void> {
   const bootLang: Lang = early === 'nl' || early === 'en' ? early : browserLang;
   const messages = new Messages($('#messages'), STRINGS[bootLang].dismiss);
   mapEl.setAttribute('aria-busy', 'true');
+  const hadView = location.hash.length > 1; // MapLibre's hash will write one as soon as the map moves
+
+  // The map and its basemap load while the data files download.
+  const map = new MlMap({
+    container: mapEl,
+    style: buildStyle(dataBase, document.baseURI, bootLang),
+    bounds: DEFAULT_BOUNDS,
+    fitBoundsOptions: { padding: 16 },
+    hash: true,
+    minZoom: 3.5,
+    maxZoom: 11,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true },
+    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
+    // no motion for readers who prefer none.
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
+  const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
 
   const load = <T>(file: string, parse: (d: unknown, f: string) => Result<T>) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
   const [factionsR, placesR, indexR] = await Promise.all([
@@ -95,33 +121,12 @@ async function start(): Promise<void> {
   const loader = new SnapshotLoader(new URL('snapshots/', dataBase).href);
   void loader.get(entries[state.dateIndex]!); // start the first snapshot's download while the map loads
 
-  const map = new MlMap({
-    container: mapEl,
-    style: buildStyle(dataBase, document.baseURI, state.lang),
-    bounds: DEFAULT_BOUNDS,
-    fitBoundsOptions: { padding: 16 },
-    hash: true,
-    minZoom: 3.5,
-    maxZoom: 11,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: { compact: true },
-    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
-    // no motion for readers who prefer none.
-    fadeDuration: 0,
-    canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.on('error', (e) => messages.error(`${STRINGS[state.lang].errorStartup('')}${e.error?.message ?? 'map error'}`, 'map'));
-  await map.once('load');
 
+  await styleReady;
+  if (state.lang !== bootLang) setBasemapLang(map, state.lang);
   addTerritoryLayers(map, factions, state.lang, 'rivers');
   if (articlePlace) addArticleLayers(map, articlePlace.geometry.coordinates, STRINGS[state.lang].ringLabel);
-  const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: '300px', offset: 10 });
+  const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: `${Math.min(300, mapEl.clientWidth - 48)}px`, offset: 10 });
   popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
   let popupPlace: string | null = null;
   const markers = new PlaceMarkers({ map, places, lang: state.lang, onSelect: (id) => setState({ placeId: id }) });
@@ -193,12 +198,10 @@ async function start(): Promise<void> {
       return;
     }
     messages.clear('snapshot');
-    await setTerritory(map, result.value, labelPoints(result.value));
-    if (!loader.isLatest(ticket)) return;
+    const shown = setTerritory(map, result.value, labelPoints(result.value));
     drawn = { index, snapshot: result.value };
     renderDrawn();
-    map.triggerRepaint();
-    await map.once('idle');
+    await shown;
     if (!loader.isLatest(ticket)) return;
     mapEl.dataset.snapshot = entry.dateIso;
     mapEl.setAttribute('aria-busy', 'false');
@@ -224,7 +227,7 @@ async function start(): Promise<void> {
     b.addEventListener('click', () => setState({ lang: b.dataset.lang as Lang }));
   }
   renderText();
-  if (state.placeId && !location.hash) {
+  if (state.placeId && !hadView) {
     const p = placeById.get(state.placeId);
     if (p) map.jumpTo({ center: p.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
   }

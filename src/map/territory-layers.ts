@@ -1,5 +1,5 @@
 /** Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. */
-import type { Map as MlMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Faction } from '../data/contract.ts';
 import type { Lang } from '../ui/i18n.ts';
@@ -62,11 +62,28 @@ export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang:
   map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => f.short[lang], ''));
 }
 
-/** Swaps the drawn territory; resolves when the worker has taken the new data. */
+/**
+ * Swaps the drawn territory. Resolves once a frame has been drawn with the new fills: the source's
+ * tiles are loaded again and a render has followed. (Waiting for 'idle' would also wait for label
+ * placement and fonts elsewhere on the map, which is not what "drawn" means here.)
+ */
 export async function setTerritory(map: MlMap, territory: FeatureCollection, labels: FeatureCollection): Promise<void> {
+  const drawn = new Promise<void>((resolve) => {
+    let reloaded = false;
+    const onData = (e: MapSourceDataEvent) => { if (e.sourceId === TERRITORY_SOURCE && e.isSourceLoaded) reloaded = true; };
+    const onRender = () => {
+      if (!reloaded || !map.isSourceLoaded(TERRITORY_SOURCE)) return;
+      map.off('sourcedata', onData);
+      map.off('render', onRender);
+      resolve();
+    };
+    map.on('sourcedata', onData);
+    map.on('render', onRender);
+  });
   const a = map.getSource<GeoJSONSource>(TERRITORY_SOURCE);
   const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
   await Promise.all([a?.setData(territory), b?.setData(labels)]);
+  await drawn;
 }
 
 /** A square tile of white diagonal lines on transparent, `size` CSS px at pixelRatio 2. */
