@@ -1,4 +1,4 @@
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
@@ -44,8 +44,19 @@ function frontlinesData(): Plugin {
         res.end(readFileSync(file));
       });
     },
-    closeBundle() {
+    async closeBundle() {
       if (!isBuild) return;
+      // The host-side loader is a classic script with a stable name, so it is built on its own.
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: 'es2018',
+          lib: { entry: resolve(import.meta.dirname, 'src/embed/loader.ts'), formats: ['iife'], name: 'FrontlinesLoader', fileName: () => 'embed-loader.js' },
+        },
+      });
       const target = join(outDir, 'data');
       cpSync(DATA_DIR, target, {
         recursive: true,
@@ -66,7 +77,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: { index: resolve(import.meta.dirname, 'index.html') },
+      input: { index: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
     },
   },
   test: {

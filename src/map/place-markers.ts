@@ -7,7 +7,7 @@ import { Marker, type Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Place } from '../data/contract.ts';
 import type { Lang } from '../ui/i18n.ts';
-import { FONT_REGULAR, FONT_BOLD, bilingualName, COLORS } from './style.ts';
+import { FONT_REGULAR, FONT_BOLD, bilingualName, COLORS, type Palette } from './style.ts';
 
 /** Zoom from which a place of each rank is shown. */
 export const MIN_ZOOM_BY_RANK: Record<number, number> = { 1: 0, 2: 5, 3: 6.3 };
@@ -17,6 +17,8 @@ export interface PlaceMarkersOptions {
   map: MlMap;
   places: readonly Place[];
   lang: Lang;
+  /** Label colours (light or dark theme); defaults to the light palette. */
+  colors?: Palette;
   /** Called when a place is clicked, tapped, or focused by keyboard. */
   onSelect: (placeId: string) => void;
 }
@@ -26,7 +28,7 @@ export class PlaceMarkers {
   readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
   readonly #onZoom = () => this.#updateVisibility();
 
-  constructor({ map, places, lang, onSelect }: PlaceMarkersOptions) {
+  constructor({ map, places, lang, colors = COLORS, onSelect }: PlaceMarkersOptions) {
     this.#map = map;
     const data: FeatureCollection = { type: 'FeatureCollection', features: places as Place[] };
     map.addSource('places', { type: 'geojson', data });
@@ -45,7 +47,7 @@ export class PlaceMarkers {
         'text-padding': 3,
         'symbol-sort-key': ['get', 'rank'],
       },
-      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.6 },
+      paint: { 'text-color': colors.label, 'text-halo-color': colors.halo, 'text-halo-width': 1.6 },
     });
     for (const place of places) {
       const button = document.createElement('button');

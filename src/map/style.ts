@@ -39,6 +39,19 @@ export const COLORS = {
   river: '#6f9fc0',
   label: '#3b3832',
   halo: '#ffffff',
+  countryLabel: '#8a8478',
+};
+export type Palette = typeof COLORS;
+/** The dark theme keeps the faction colours; only the basemap darkens. */
+export const COLORS_DARK: Palette = {
+  sea: '#1c2a36',
+  land: '#34332f',
+  focusLand: '#5c5952',
+  border: '#8e877a',
+  river: '#4f86ad',
+  label: '#ece8df',
+  halo: '#1f1e1b',
+  countryLabel: '#a49e92',
 };
 
 /** `name_en`/`name_nl` for the UI language, then the Arabic name on a second line. */
@@ -46,7 +59,8 @@ export function bilingualName(lang: Lang): ExpressionSpecification {
   return ['format', ['get', `name_${lang}`], {}, '\n', {}, ['get', 'name_ar'], { 'font-scale': 0.85 }];
 }
 
-export function buildStyle(dataBase: string, pageBase: string, lang: Lang): StyleSpecification {
+export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light'): StyleSpecification {
+  const COLORS = palette(theme);
   const data = (path: string) => abs(`${dataBase}${path}`, pageBase);
   return {
     version: 8,
@@ -84,7 +98,7 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang): Styl
         source: 'basemap',
         filter: ['==', ['get', 'kind'], 'label'],
         layout: { 'text-field': ['get', `name_${lang}`], 'text-font': [FONT_BOLD], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 7, 15], 'text-letter-spacing': 0.25 },
-        paint: { 'text-color': '#8a8478', 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
+        paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
       },
     ],
   };
@@ -94,3 +108,5 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang): Styl
 export function setBasemapLang(map: MlMap, lang: Lang): void {
   map.setLayoutProperty('country-labels', 'text-field', ['get', `name_${lang}`]);
 }
+
+export const palette = (theme: 'light' | 'dark'): Palette => (theme === 'dark' ? COLORS_DARK : COLORS);

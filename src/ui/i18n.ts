@@ -47,6 +47,8 @@ const en = {
   ringLabel: (km: number) => `${km} km`,
   lineLabel: (who: string, km: string) => `${who}: ${km} km`,
   showingDate: (d: string) => `Map showing ${d}`,
+  sourceLabel: 'Source',
+  noticeFlag: (flag: string, value: string) => `The embed setting ${flag}=“${value}” is not valid; using the default.`,
 };
 export type Strings = typeof en;
 
@@ -95,6 +97,8 @@ const nl: Strings = {
   ringLabel: (km) => `${km} km`,
   lineLabel: (who, km) => `${who}: ${km} km`,
   showingDate: (d) => `Kaart van ${d}`,
+  sourceLabel: 'Bron',
+  noticeFlag: (flag, value) => `De instelling ${flag}=„${value}” is ongeldig; we gebruiken de standaardwaarde.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, nl };

@@ -1,0 +1,292 @@
+/**
+ * The app, shared by the explorer (index.html) and the embed (embed.html): loads the data files,
+ * builds the map and whichever controls the page has, and keeps them in step with one state
+ * object. Analysis lives in src/analysis, drawing in src/map, controls in src/ui.
+ */
+import { Map as MlMap, Popup, setWorkerUrl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { isIsoDate, parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type Snapshot, type SnapshotEntry } from '../data/contract.ts';
+import { fetchParsed } from '../data/load.ts';
+import { formatProblem, type Result } from '../data/result.ts';
+import { areasKm2 } from '../analysis/area.ts';
+import { articleDistances } from '../analysis/article.ts';
+import { distancesToFactions } from '../analysis/distance.ts';
+import { featureNear } from '../analysis/territory.ts';
+import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
+import { labelPoints } from '../analysis/labels.ts';
+import { buildStyle, palette, setBasemapLang } from '../map/style.ts';
+import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
+import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
+import { PlaceMarkers } from '../map/place-markers.ts';
+import { STRINGS, formatDate, formatNumber, langFromBrowser, type Lang } from '../ui/i18n.ts';
+import { parseUrlState, serializeUrlState, type UrlNotice } from '../ui/url-state.ts';
+import { Messages } from '../ui/messages.ts';
+import { Timeline } from '../ui/timeline.ts';
+import { renderLegend } from '../ui/legend.ts';
+import { placeCard } from '../ui/place-card.ts';
+import { renderArticlePanel } from '../ui/article-panel.ts';
+import { renderSourcesPanel } from '../ui/sources-panel.ts';
+import { SnapshotLoader } from './snapshot-loader.ts';
+import { urlWriter } from './url-sync.ts';
+
+setWorkerUrl(workerUrl);
+
+const ARTICLE_PLACE = 'mayadeen';
+/** Syria and Iraq, [[west, south], [east, north]]. */
+const DEFAULT_BOUNDS: [[number, number], [number, number]] = [[35.6, 29.1], [48.6, 37.4]];
+
+/** An element of the page, or null when this page (e.g. an embed) does not have it. */
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel);
+const dataBase = new URL('data/', document.baseURI).href;
+
+export interface AppConfig {
+  /** Keep the view in the URL hash and the date, place and language in the query (explorer). */
+  urlState: boolean;
+  /** False for a still picture: no pan, zoom, popups or keyboard. */
+  interactive: boolean;
+  /** Pan and zoom only with two fingers / a modifier key, so the host page scrolls (embeds). */
+  cooperativeGestures: boolean;
+  /** Map colours; the embed's `theme` flag. */
+  theme: 'light' | 'dark';
+  /** A view to open on instead of the whole region (embed's `view` flag). */
+  view: { center: [number, number]; zoom: number } | null;
+  /** Notices from the page's own flags, shown with the app's. */
+  notices: string[];
+  /** Told every time a snapshot has been drawn. */
+  onDrawn?: (dateIso: string) => void;
+}
+
+export interface AppHandle {
+  /** Shows the latest snapshot on or before the date; false for a malformed date. */
+  setDate(dateIso: string): boolean;
+  /** Opens a place's popup (null closes it); false for an unknown place. */
+  setPlace(placeId: string | null): boolean;
+  readonly dateIso: string;
+}
+
+interface State { dateIndex: number; placeId: string | null; lang: Lang; langExplicit: boolean }
+
+function noticeText(n: UrlNotice, lang: Lang, shownIso: string): string {
+  const t = STRINGS[lang];
+  const shown = formatDate(shownIso, lang);
+  switch (n.kind) {
+    case 'date-malformed': return t.noticeDate(n.value, shown);
+    case 'date-too-early': return t.noticeDateEarly(n.value, shown);
+    case 'place-unknown': return t.noticePlace(n.value);
+    case 'lang-unknown': return t.noticeLang(n.value);
+  }
+}
+
+export async function startApp(config: AppConfig): Promise<AppHandle | null> {
+  const mapEl = $('#map')!;
+  const browserLang = langFromBrowser(navigator.languages);
+  const early = new URLSearchParams(location.search).get('lang');
+  const bootLang: Lang = early === 'nl' || early === 'en' ? early : browserLang;
+  const messages = new Messages($('#messages')!, STRINGS[bootLang].dismiss);
+  for (const n of config.notices) messages.notice(n);
+  mapEl.setAttribute('aria-busy', 'true');
+  // MapLibre's hash writes one as soon as the map moves, so look before it starts.
+  const hadView = config.view !== null || (config.urlState && location.hash.length > 1);
+
+  // The map and its basemap load while the data files download.
+  const map = new MlMap({
+    container: mapEl,
+    style: buildStyle(dataBase, document.baseURI, bootLang, config.theme),
+    ...(config.view ? { center: config.view.center, zoom: config.view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: 16 } }),
+    hash: config.urlState,
+    interactive: config.interactive,
+    cooperativeGestures: config.cooperativeGestures,
+    minZoom: 3.5,
+    maxZoom: 11,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true },
+    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
+    // no motion for readers who prefer none.
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  if (config.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
+  const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
+
+  const load = <T>(file: string, parse: (d: unknown, f: string) => Result<T>) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
+  const [factionsR, placesR, indexR] = await Promise.all([
+    load('factions.json', parseFactions),
+    load('places.geojson', parsePlaces),
+    load('snapshots/index.json', parseSnapshotIndex),
+  ]);
+  const startupProblems = [factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!factionsR.ok || !placesR.ok || !indexR.ok) {
+    for (const p of startupProblems) messages.error(STRINGS[bootLang].errorStartup(formatProblem(p)));
+    mapEl.setAttribute('aria-busy', 'false');
+    return null;
+  }
+  const factions: Faction[] = factionsR.value;
+  const places: Place[] = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
+  const entries: SnapshotEntry[] = indexR.value;
+  const datesIso = entries.map((e) => e.dateIso);
+  const placeById = new Map(places.map((p) => [p.properties.id, p]));
+  const articlePlace = placeById.get(ARTICLE_PLACE);
+  const articleIndex = entries.findIndex((e) => e.article);
+
+  const parsed = parseUrlState(location.search, {
+    datesIso,
+    placeIds: new Set(placeById.keys()),
+    defaultDateIndex: articleIndex >= 0 ? articleIndex : entries.length - 1,
+  });
+  const state: State = {
+    dateIndex: parsed.state.dateIndex,
+    placeId: parsed.state.placeId,
+    lang: parsed.state.lang ?? browserLang,
+    langExplicit: parsed.state.lang !== null,
+  };
+  for (const n of parsed.notices) messages.notice(noticeText(n, state.lang, datesIso[state.dateIndex]!));
+
+  const loader = new SnapshotLoader(new URL('snapshots/', dataBase).href);
+  void loader.get(entries[state.dateIndex]!); // start the first snapshot's download while the map loads
+
+
+  await styleReady;
+  if (state.lang !== bootLang) setBasemapLang(map, state.lang);
+  addTerritoryLayers(map, factions, state.lang, 'rivers');
+  if (articlePlace) addArticleLayers(map, articlePlace.geometry.coordinates, STRINGS[state.lang].ringLabel);
+  const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: `${Math.min(300, mapEl.clientWidth - 48)}px`, offset: 10 });
+  popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
+  let popupPlace: string | null = null;
+  const markers = config.interactive ? new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), onSelect: (id) => setState({ placeId: id }) }) : null;
+
+  const writeUrl = config.urlState ? urlWriter() : () => {};
+  const timelineEl = $('#timeline');
+  const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: (i) => setState({ dateIndex: i }) }) : null;
+  let drawn: { index: number; snapshot: Snapshot } | null = null;
+
+  function renderText(): void {
+    const t = STRINGS[state.lang];
+    document.documentElement.lang = state.lang;
+    const title = $('#title'), subtitle = $('#subtitle'), langSwitch = $('#lang-switch');
+    if (title && !title.dataset.fixed) title.textContent = t.title;
+    if (subtitle && !subtitle.dataset.fixed) subtitle.textContent = t.subtitle;
+    document.title = `${title?.textContent ?? t.title} – Frontlines`;
+    mapEl.setAttribute('aria-label', t.mapLabel);
+    for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
+    langSwitch?.setAttribute('aria-label', t.language);
+    timeline?.render(state.dateIndex, state.lang, t);
+  }
+
+  function renderDrawn(): void {
+    if (!drawn) return;
+    const t = STRINGS[state.lang];
+    const { snapshot, index } = drawn;
+    const legendEl = $('#legend'), sourcesEl = $('#sources'), articleEl = $('#article');
+    if (legendEl) renderLegend(legendEl, factions, areasKm2(snapshot, 'held'), areasKm2(snapshot, 'desert'), state.lang, t);
+    if (sourcesEl) renderSourcesPanel(sourcesEl, entries[index]!, state.lang, t);
+    if (articlePlace) {
+      const d = articleDistances(snapshot, articlePlace.geometry.coordinates);
+      const name = articlePlace.properties[`name_${state.lang}`];
+      if (articleEl) renderArticlePanel(articleEl, d, name, state.lang, t);
+      const who = { kurds: factions.find((f) => f.id === 'syrian-kurds'), regime: factions.find((f) => f.id === 'syrian-regime') };
+      setArticleLines(map, articlePlace.geometry.coordinates, d, (side, km) => t.lineLabel(who[side]?.name[state.lang] ?? side, formatNumber(km, state.lang)));
+    }
+    renderPopup();
+  }
+
+  function renderPopup(): void {
+    const place = state.placeId ? placeById.get(state.placeId) : undefined;
+    if (!place || !drawn) {
+      if (popupPlace !== null) { popupPlace = null; popup.remove(); }
+      return;
+    }
+    const at = place.geometry.coordinates;
+    const content = placeCard({
+      place,
+      holder: featureNear(drawn.snapshot, at),
+      distances: distancesToFactions(drawn.snapshot, at),
+      factions,
+      dateIso: datesIso[drawn.index]!,
+      lang: state.lang,
+      t: STRINGS[state.lang],
+    });
+    popupPlace = place.properties.id;
+    popup.setLngLat(at as [number, number]).setDOMContent(content);
+    if (!popup.isOpen()) popup.addTo(map);
+  }
+
+  async function drawSnapshot(index: number): Promise<void> {
+    const entry = entries[index]!;
+    mapEl.setAttribute('aria-busy', 'true');
+    const result = await loader.latest(entry);
+    if (result === null) return; // superseded by a later choice
+    const ticket = loader.ticket;
+    const t = STRINGS[state.lang];
+    if (!result.ok) {
+      const shown = drawn ? formatDate(datesIso[drawn.index]!, state.lang) : null;
+      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, result.problems.map((p) => (p.feature === undefined ? p.message : `feature ${p.feature}: ${p.message}`)).join('; '), shown), 'snapshot');
+      mapEl.setAttribute('aria-busy', 'false');
+      return;
+    }
+    messages.clear('snapshot');
+    const shown = setTerritory(map, result.value, labelPoints(result.value));
+    drawn = { index, snapshot: result.value };
+    renderDrawn();
+    await shown;
+    if (!loader.isLatest(ticket)) return;
+    mapEl.dataset.snapshot = entry.dateIso;
+    mapEl.setAttribute('aria-busy', 'false');
+    config.onDrawn?.(entry.dateIso);
+  }
+
+  function setState(patch: Partial<State>): void {
+    const before = { ...state };
+    Object.assign(state, patch);
+    if (patch.lang) state.langExplicit = true;
+    writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+    if (before.lang !== state.lang) {
+      markers?.setLang(state.lang);
+      setBasemapLang(map, state.lang);
+      setTerritoryLang(map, factions, state.lang);
+      renderText();
+      renderDrawn();
+    } else timeline?.render(state.dateIndex, state.lang, STRINGS[state.lang]);
+    if (before.dateIndex !== state.dateIndex) void drawSnapshot(state.dateIndex);
+    else if (before.placeId !== state.placeId) renderPopup();
+  }
+
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    b.addEventListener('click', () => setState({ lang: b.dataset.lang as Lang }));
+  }
+  renderText();
+  if (state.placeId && !hadView) {
+    const p = placeById.get(state.placeId);
+    if (p) map.jumpTo({ center: p.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
+  }
+  const first = drawSnapshot(state.dateIndex);
+  writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+  await first;
+  return {
+    setDate(dateIso) {
+      if (!isIsoDate(dateIso)) return false;
+      setState({ dateIndex: snapshotIndexFor(datesIso, dateIso) });
+      return true;
+    },
+    setPlace(placeId) {
+      if (placeId !== null && !placeById.has(placeId)) return false;
+      setState({ placeId });
+      return true;
+    },
+    get dateIso() { return datesIso[state.dateIndex]!; },
+  };
+}
+
+/** Shows a bug (not bad data) where the user sees messages; the stack stays in the console. */
+export function reportBug(err: unknown): void {
+  console.error(err);
+  const box = document.querySelector('#messages');
+  if (box) box.append(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: String(err) }));
+  document.querySelector('#map')?.setAttribute('aria-busy', 'false');
+}

@@ -1,0 +1,105 @@
+/**
+ * The embed's URL flags, parsed without trusting them: a bad value falls back to its default and is
+ * reported, never thrown. `date`, `place` and `lang` are read by the shared URL state
+ * (src/ui/url-state.ts); these are the embed's own.
+ */
+export const CONTROLS = ['timeline', 'legend', 'claims'] as const;
+export type Control = (typeof CONTROLS)[number];
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface EmbedFlags {
+  controls: ReadonlySet<Control>;
+  theme: Theme;
+  /** A still picture: no interaction, no timeline. */
+  isStatic: boolean;
+  title: string | null;
+  source: string | null;
+  view: { center: [number, number]; zoom: number } | null;
+  /** Names this embed in size messages (Datawrapper's chart id, pym's childId). */
+  id: string;
+  /** The only host origin whose messages are obeyed and to which events are posted; null: any. */
+  hostOrigin: string | null;
+}
+
+export interface FlagNotice { flag: string; value: string }
+
+export const DEFAULT_CONTROLS: readonly Control[] = ['timeline', 'legend'];
+const MAX_TITLE = 140;
+const MAX_SOURCE = 240;
+
+const isTrue = (v: string) => v === '' || v === '1' || v === 'true' || v === 'yes';
+const isFalse = (v: string) => v === '0' || v === 'false' || v === 'no';
+
+export function parseEmbedFlags(search: string): { flags: EmbedFlags; notices: FlagNotice[] } {
+  const params = new URLSearchParams(search);
+  const notices: FlagNotice[] = [];
+  const bad = (flag: string, value: string) => notices.push({ flag, value });
+
+  let controls = new Set<Control>(DEFAULT_CONTROLS);
+  const c = params.get('controls');
+  if (c !== null) {
+    const names = c.split(',').map((x) => x.trim()).filter(Boolean);
+    if (names.length === 1 && names[0] === 'none') controls = new Set();
+    else {
+      const known = names.filter((n): n is Control => (CONTROLS as readonly string[]).includes(n));
+      if (known.length !== names.length || names.length === 0) bad('controls', c);
+      if (known.length) controls = new Set(known);
+    }
+  }
+
+  let theme: Theme = 'light';
+  const th = params.get('theme');
+  if (th !== null) {
+    if ((THEMES as readonly string[]).includes(th)) theme = th as Theme;
+    else bad('theme', th);
+  }
+
+  let isStatic = false;
+  const st = params.get('static');
+  if (st !== null) {
+    if (isTrue(st)) isStatic = true;
+    else if (!isFalse(st)) bad('static', st);
+  }
+  if (isStatic) controls.delete('timeline');
+
+  const text = (flag: string, max: number): string | null => {
+    const v = params.get(flag);
+    if (v === null) return null;
+    const clean = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    if (!clean) return null;
+    if (clean.length > max) { bad(flag, `${clean.slice(0, 20)}…`); return clean.slice(0, max); }
+    return clean;
+  };
+  const title = text('title', MAX_TITLE);
+  const source = text('source', MAX_SOURCE);
+
+  let view: EmbedFlags['view'] = null;
+  const v = params.get('view');
+  if (v !== null) {
+    const m = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(v);
+    const [zoom, lat, lon] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
+    if (m && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) view = { center: [lon, lat], zoom };
+    else bad('view', v);
+  }
+
+  let id = 'frontlines';
+  const rawId = params.get('id') ?? params.get('childId');
+  if (rawId !== null) {
+    if (/^[\w-]{1,64}$/.test(rawId)) id = rawId;
+    else bad(params.has('id') ? 'id' : 'childId', rawId);
+  }
+
+  let hostOrigin: string | null = null;
+  const o = params.get('origin');
+  if (o !== null) {
+    try {
+      const u = new URL(o);
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o.replace(/\/$/, '')) hostOrigin = u.origin;
+      else bad('origin', o);
+    } catch {
+      bad('origin', o);
+    }
+  }
+  return { flags: { controls, theme, isStatic, title, source, view, id, hostOrigin }, notices };
+}
