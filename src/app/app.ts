@@ -25,7 +25,9 @@ import { Messages } from '../ui/messages.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { placeCard } from '../ui/place-card.ts';
-import { renderArticlePanel } from '../ui/article-panel.ts';
+import { renderClaimsPanel } from '../ui/claims-panel.ts';
+import { parseClaims, type Claim } from '../analysis/claims.ts';
+import { parseStats, type Stats } from '../data/stats.ts';
 import { renderSourcesPanel } from '../ui/sources-panel.ts';
 import { SnapshotLoader } from './snapshot-loader.ts';
 import { urlWriter } from './url-sync.ts';
@@ -63,6 +65,9 @@ export interface AppHandle {
   /** Opens a place's popup (null closes it); false for an unknown place. */
   setPlace(placeId: string | null): boolean;
   readonly dateIso: string;
+  readonly lang: Lang;
+  readonly placeId: string | null;
+  readonly view: { center: [number, number]; zoom: number };
 }
 
 interface State { dateIndex: number; placeId: string | null; lang: Lang; langExplicit: boolean }
@@ -165,6 +170,20 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const timelineEl = $('#timeline');
   const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: (i) => setState({ dateIndex: i }) }) : null;
   let drawn: { index: number; snapshot: Snapshot } | null = null;
+  // The article's claims and their precomputed values: loaded after the first map is drawn.
+  let claims: Claim[] | null = null;
+  let stats: Stats | null = null;
+  async function loadClaims(): Promise<void> {
+    if (!$('#claims')) return;
+    const [c, st] = await Promise.all([
+      load('claims.json', (d, f) => parseClaims(d, f, { places: placeById.keys() })),
+      load('stats.json', parseStats),
+    ]);
+    for (const r of [c, st]) if (!r.ok) for (const p of r.problems) messages.error(formatProblem(p), 'claims');
+    if (c.ok) claims = c.value.claims;
+    if (st.ok) stats = st.value;
+    renderDrawn();
+  }
 
   function renderText(): void {
     const t = STRINGS[state.lang];
@@ -183,16 +202,15 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (!drawn) return;
     const t = STRINGS[state.lang];
     const { snapshot, index } = drawn;
-    const legendEl = $('#legend'), sourcesEl = $('#sources'), articleEl = $('#article');
+    const legendEl = $('#legend'), sourcesEl = $('#sources'), claimsEl = $('#claims');
     if (legendEl) renderLegend(legendEl, factions, areasKm2(snapshot, 'held'), areasKm2(snapshot, 'desert'), state.lang, t);
     if (sourcesEl) renderSourcesPanel(sourcesEl, entries[index]!, state.lang, t);
     if (articlePlace) {
       const d = articleDistances(snapshot, articlePlace.geometry.coordinates);
-      const name = articlePlace.properties[`name_${state.lang}`];
-      if (articleEl) renderArticlePanel(articleEl, d, name, state.lang, t);
       const who = { kurds: factions.find((f) => f.id === 'syrian-kurds'), regime: factions.find((f) => f.id === 'syrian-regime') };
       setArticleLines(map, articlePlace.geometry.coordinates, d, (side, km) => t.lineLabel(who[side]?.name[state.lang] ?? side, formatNumber(km, state.lang)));
     }
+    if (claimsEl && claims) renderClaimsPanel(claimsEl, claims, stats?.get(datesIso[index]!)?.claims ?? null, factions, datesIso[index]!, state.lang, t);
     renderPopup();
   }
 
@@ -268,6 +286,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const first = drawSnapshot(state.dateIndex);
   writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
   await first;
+  void loadClaims();
   return {
     setDate(dateIso) {
       if (!isIsoDate(dateIso)) return false;
@@ -280,6 +299,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       return true;
     },
     get dateIso() { return datesIso[state.dateIndex]!; },
+    get lang() { return state.lang; },
+    get placeId() { return state.placeId; },
+    get view() { const c = map.getCenter(); return { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() }; },
   };
 }
 

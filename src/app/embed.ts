@@ -33,13 +33,14 @@ const post = (m: SizeMessage | Record<string, unknown>) => { if (inFrame) window
 
 // Height: on load and on every change of size.
 let lastHeight = 0;
+// The body, not <html>: <html> is as tall as the frame, the body as tall as its content.
 const sendHeight = () => {
-  const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const h = Math.ceil(document.body.getBoundingClientRect().height);
   if (h === lastHeight) return;
   lastHeight = h;
   for (const m of heightMessages(flags.id, h, location.href)) post(m);
 };
-new ResizeObserver(sendHeight).observe(document.documentElement);
+new ResizeObserver(sendHeight).observe(document.body);
 sendHeight();
 
 let app: AppHandle | null = null;

@@ -1,5 +1,22 @@
-/** The explorer (index.html): the app with every control, its state in the URL. */
+/** The explorer (index.html): the app with every control, its state in the URL, and the embed dialog. */
 import './style.css';
 import { reportBug, startApp } from './app.ts';
+import { setupEmbedDialog } from '../ui/embed-dialog.ts';
+import { STRINGS } from '../ui/i18n.ts';
 
-startApp({ urlState: true, interactive: true, cooperativeGestures: false, theme: 'light', view: null, notices: [] }).catch(reportBug);
+startApp({ urlState: true, interactive: true, cooperativeGestures: false, theme: 'light', view: null, notices: [] })
+  .then((app) => {
+    const opener = document.querySelector<HTMLButtonElement>('#embed-open');
+    if (!app || !opener) return;
+    opener.hidden = false;
+    const label = () => { opener.textContent = STRINGS[app.lang].embed; };
+    label();
+    new MutationObserver(label).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    setupEmbedDialog({
+      opener,
+      base: new URL('./', document.baseURI).href,
+      current: () => ({ dateIso: app.dateIso, lang: app.lang, view: app.view, placeId: app.placeId }),
+      strings: () => STRINGS[app.lang],
+    });
+  })
+  .catch(reportBug);

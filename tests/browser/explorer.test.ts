@@ -135,12 +135,27 @@ describe('the explorer', () => {
     expect(await page.locator('#legend h2').textContent()).toBe('Wie heeft wat');
   });
 
-  it('draws the article’s rings and labels the computed distances in km', async () => {
+  it('shows the article’s claims for the shown date, with our values in km', async () => {
     const { page } = await open('');
     await waitForSnapshot(page);
-    const values = await page.locator('#article [data-distance-id]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-distance-id'), e.getAttribute('data-value')]));
-    expect(values.map(([id]) => id)).toEqual(['mayadeen-kurds', 'mayadeen-regime']);
-    for (const [, v] of values) expect(Number(v)).toBeGreaterThan(10);
+    await page.locator('#claims [data-claim-id]').first().waitFor();
+    const rows = await page.locator('#claims [data-claim-id]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-claim-id'), value: e.getAttribute('data-value'), verdict: e.getAttribute('data-verdict') })));
+    const stats = JSON.parse(readFileSync(join(distDir, 'data/stats.json'), 'utf8')) as { snapshots: { date: string; claims: Record<string, { value: unknown; verdict: string }> }[] };
+    const expected = stats.snapshots.find((s) => s.date === articleDate)!.claims;
+    expect(rows.map((r) => r.id)).toContain('mayadeen-syrian-kurds-km');
+    for (const r of rows) {
+      expect(r.verdict).toBe(expected[r.id!]!.verdict);
+      if (typeof expected[r.id!]!.value === 'number') expect(Number(r.value)).toBeCloseTo(expected[r.id!]!.value as number, 1);
+    }
+    // The map's line label for the Kurds carries the same km as the claims panel (computed live).
+    const kurds = Number(rows.find((r) => r.id === 'mayadeen-syrian-kurds-km')!.value);
+    expect(kurds).toBeGreaterThan(10);
+    // Going back a date updates the claims to that date's values.
+    await page.focus('#date-slider');
+    await page.keyboard.press('ArrowLeft');
+    const prev = dates[dates.indexOf(articleDate) - 1]!;
+    await waitForSnapshot(page, prev);
+    await page.waitForFunction((d) => document.querySelector('#claims h2')?.textContent?.includes(d), new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${prev}T00:00:00Z`)));
   });
 
   it('falls back from bad URL values with a visible notice', async () => {

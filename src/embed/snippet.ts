@@ -1,0 +1,48 @@
+/** Builds the embed URL and the HTML snippet an editor pastes into an article. Pure. */
+import type { Control, Theme } from './flags.ts';
+
+export interface EmbedChoice {
+  dateIso: string;
+  lang: 'en' | 'nl';
+  controls: readonly Control[];
+  theme: Theme;
+  isStatic: boolean;
+  title: string;
+  source: string;
+  view: { center: [number, number]; zoom: number } | null;
+  placeId: string | null;
+  /** Distinguishes several maps on one page in the size messages. */
+  id: string;
+}
+
+/** `base` is the URL of the site's folder (ending in /). */
+export function embedUrl(base: string, c: EmbedChoice): string {
+  const u = new URL('embed.html', base);
+  const p = u.searchParams;
+  p.set('date', c.dateIso);
+  p.set('lang', c.lang);
+  p.set('controls', c.controls.length ? c.controls.join(',') : 'none');
+  if (c.theme !== 'light') p.set('theme', c.theme);
+  if (c.isStatic) p.set('static', '1');
+  if (c.title.trim()) p.set('title', c.title.trim());
+  if (c.source.trim()) p.set('source', c.source.trim());
+  if (c.view) p.set('view', `${round(c.view.zoom, 2)}/${round(c.view.center[1], 4)}/${round(c.view.center[0], 4)}`);
+  if (c.placeId) p.set('place', c.placeId);
+  p.set('id', c.id);
+  return u.href;
+}
+
+const round = (x: number, d: number) => String(Math.round(x * 10 ** d) / 10 ** d);
+
+/** Escapes text for a double-quoted HTML attribute. */
+export function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The iframe (with a starting height until the loader takes over) and the optional loader tag. */
+export function embedSnippet(base: string, c: EmbedChoice, frameTitle: string, withLoader: boolean): string {
+  const src = embedUrl(base, c);
+  const iframe = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(c.title.trim() || frameTitle)}" data-frontlines style="width:100%;height:560px;border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`;
+  if (!withLoader) return iframe;
+  return `${iframe}\n<script src="${escapeAttr(new URL('embed-loader.js', base).href)}" async></script>`;
+}
