@@ -19,6 +19,7 @@ import { buildStyle, palette, setBasemapLang } from '../map/style.ts';
 import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
 import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
+import { preparePrinting } from '../map/print.ts';
 import { STRINGS, formatDate, formatNumber, langFromBrowser, type Lang } from '../ui/i18n.ts';
 import { parseUrlState, serializeUrlState, type UrlNotice } from '../ui/url-state.ts';
 import { Messages } from '../ui/messages.ts';
@@ -111,12 +112,14 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
     // no motion for readers who prefer none.
     fadeDuration: 0,
-    canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+    // Kept so that the frame can be copied for printing (src/map/print.ts).
+    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   if (config.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  preparePrinting(map, mapEl);
   map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
   const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
 
@@ -164,7 +167,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: `${Math.min(300, mapEl.clientWidth - 48)}px`, offset: 10 });
   popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
   let popupPlace: string | null = null;
-  const markers = config.interactive ? new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), onSelect: (id) => setState({ placeId: id }) }) : null;
+  const markers = new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => setState({ placeId: id }) });
 
   const writeUrl = config.urlState ? urlWriter() : () => {};
   const timelineEl = $('#timeline');
@@ -202,7 +205,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (!drawn) return;
     const t = STRINGS[state.lang];
     const { snapshot, index } = drawn;
-    const legendEl = $('#legend'), sourcesEl = $('#sources'), claimsEl = $('#claims');
+    const legendEl = $('#legend'), sourcesEl = $('#sources'), claimsEl = $('#claims'), dateLine = $('#date-line');
+    if (dateLine) dateLine.textContent = formatDate(datesIso[index]!, state.lang);
     if (legendEl) renderLegend(legendEl, factions, areasKm2(snapshot, 'held'), areasKm2(snapshot, 'desert'), state.lang, t);
     if (sourcesEl) renderSourcesPanel(sourcesEl, entries[index]!, state.lang, t);
     if (articlePlace) {
@@ -265,7 +269,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (patch.lang) state.langExplicit = true;
     writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
     if (before.lang !== state.lang) {
-      markers?.setLang(state.lang);
+      markers.setLang(state.lang);
       setBasemapLang(map, state.lang);
       setTerritoryLang(map, factions, state.lang);
       renderText();

@@ -21,6 +21,8 @@ export interface PlaceMarkersOptions {
   colors?: Palette;
   /** Called when a place is clicked, tapped, or focused by keyboard. */
   onSelect: (placeId: string) => void;
+  /** False for a still picture: names and dots are drawn, but there are no buttons. */
+  interactive?: boolean;
 }
 
 export class PlaceMarkers {
@@ -28,7 +30,7 @@ export class PlaceMarkers {
   readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
   readonly #onZoom = () => this.#updateVisibility();
 
-  constructor({ map, places, lang, colors = COLORS, onSelect }: PlaceMarkersOptions) {
+  constructor({ map, places, lang, colors = COLORS, onSelect, interactive = true }: PlaceMarkersOptions) {
     this.#map = map;
     const data: FeatureCollection = { type: 'FeatureCollection', features: places as Place[] };
     map.addSource('places', { type: 'geojson', data });
@@ -49,7 +51,16 @@ export class PlaceMarkers {
       },
       paint: { 'text-color': colors.label, 'text-halo-color': colors.halo, 'text-halo-width': 1.6 },
     });
-    for (const place of places) {
+    if (!interactive) {
+      map.addLayer({
+        id: 'place-dots',
+        type: 'circle',
+        source: 'places',
+        filter: ['>=', ['zoom'], ['match', ['get', 'rank'], 1, 0, 2, MIN_ZOOM_BY_RANK[2]!, MIN_ZOOM_BY_RANK[3]!]],
+        paint: { 'circle-radius': ['match', ['get', 'rank'], 1, 5, 4], 'circle-color': colors.halo, 'circle-stroke-color': colors.label, 'circle-stroke-width': ['match', ['get', 'rank'], 1, 2.5, 2] },
+      }, 'place-labels');
+    }
+    for (const place of interactive ? places : []) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = `place-dot rank-${place.properties.rank}`;
