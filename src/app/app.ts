@@ -24,6 +24,7 @@ import { STRINGS, formatDate, formatNumber, langFromBrowser, type Lang } from '.
 import { parseUrlState, serializeUrlState, type UrlNotice } from '../ui/url-state.ts';
 import { Messages } from '../ui/messages.ts';
 import { Timeline } from '../ui/timeline.ts';
+import { Player } from '../ui/player.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { placeCard } from '../ui/place-card.ts';
 import { renderClaimsPanel } from '../ui/claims-panel.ts';
@@ -32,6 +33,10 @@ import { parseStats, type Stats } from '../data/stats.ts';
 import { renderSourcesPanel } from '../ui/sources-panel.ts';
 import { SnapshotLoader } from './snapshot-loader.ts';
 import { urlWriter } from './url-sync.ts';
+import { CompareController } from './compare.ts';
+import { OverTime } from './over-time.ts';
+import { summarize } from '../analysis/summary.ts';
+import { parsePlaceDistances, type PlaceDistances } from '../data/place-distances.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -71,7 +76,7 @@ export interface AppHandle {
   readonly view: { center: [number, number]; zoom: number };
 }
 
-interface State { dateIndex: number; placeId: string | null; lang: Lang; langExplicit: boolean }
+interface State { dateIndex: number; placeId: string | null; lang: Lang; langExplicit: boolean; compareIndex: number | null; swipe: boolean }
 
 function noticeText(n: UrlNotice, lang: Lang, shownIso: string): string {
   const t = STRINGS[lang];
@@ -81,6 +86,7 @@ function noticeText(n: UrlNotice, lang: Lang, shownIso: string): string {
     case 'date-too-early': return t.noticeDateEarly(n.value, shown);
     case 'place-unknown': return t.noticePlace(n.value);
     case 'lang-unknown': return t.noticeLang(n.value);
+    case 'compare-malformed': return t.noticeCompare(n.value);
   }
 }
 
@@ -153,6 +159,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     placeId: parsed.state.placeId,
     lang: parsed.state.lang ?? browserLang,
     langExplicit: parsed.state.lang !== null,
+    compareIndex: parsed.state.compareIndex,
+    swipe: parsed.state.swipe,
   };
   for (const n of parsed.notices) messages.notice(noticeText(n, state.lang, datesIso[state.dateIndex]!));
 
@@ -171,21 +179,64 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
 
   const writeUrl = config.urlState ? urlWriter() : () => {};
   const timelineEl = $('#timeline');
-  const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: (i) => setState({ dateIndex: i }) }) : null;
+  const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: (i) => { player?.stop(); setState({ dateIndex: i }); } }) : null;
+  let lastDraw: Promise<void> = Promise.resolve();
+  const urlFor = () => serializeUrlState({
+    dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null,
+    compareIso: state.compareIndex === null ? null : datesIso[state.compareIndex]!, swipe: state.swipe,
+  }, location.search);
+  const compareEl = $('#compare');
+  const compare = compareEl && config.interactive ? new CompareController({
+    map, mapWrap: mapEl.parentElement!, panel: compareEl, factions, entries, loader, dataBase, theme: config.theme,
+    onCompare: (i) => setState({ compareIndex: i, swipe: i === null ? false : state.swipe }),
+    onSwipe: (on) => setState({ swipe: on }),
+  }) : null;
+  const updateCompare = () => compare?.update({ dateIndex: drawn?.index ?? state.dateIndex, compareIndex: state.compareIndex, swipe: state.swipe, lang: state.lang, t: STRINGS[state.lang], drawn: drawn?.snapshot ?? null });
+  const player = timelineEl && config.interactive ? new Player({
+    container: timelineEl,
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    atEnd: () => state.dateIndex >= datesIso.length - 1,
+    rewind: async () => { setState({ dateIndex: 0 }); await lastDraw; },
+    step: async () => {
+      if (state.dateIndex >= datesIso.length - 1) return false;
+      setState({ dateIndex: state.dateIndex + 1 });
+      await lastDraw;
+      return true;
+    },
+  }) : null;
   let drawn: { index: number; snapshot: Snapshot } | null = null;
   // The article's claims and their precomputed values: loaded after the first map is drawn.
   let claims: Claim[] | null = null;
   let stats: Stats | null = null;
-  async function loadClaims(): Promise<void> {
-    if (!$('#claims')) return;
-    const [c, st] = await Promise.all([
+  let distances: PlaceDistances | null = null;
+  const overTimeEl = $('#over-time');
+  const overTime = overTimeEl && config.interactive ? new OverTime({
+    container: overTimeEl, datesIso, factions, places, defaultPlace: ARTICLE_PLACE,
+    onSelect: (i) => { player?.stop(); setState({ dateIndex: i }); },
+  }) : null;
+  overTime?.onPlaceChange(() => overTime.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]));
+  async function loadStats(): Promise<void> {
+    if (!$('#claims') && !$('#summary') && !overTime) return;
+    const [c, st, pd] = await Promise.all([
       load('claims.json', (d, f) => parseClaims(d, f, { places: placeById.keys() })),
       load('stats.json', parseStats),
+      overTime ? load('place-distances.json', parsePlaceDistances) : Promise.resolve(null),
     ]);
-    for (const r of [c, st]) if (!r.ok) for (const p of r.problems) messages.error(formatProblem(p), 'claims');
+    for (const r of [c, st, pd]) if (r && !r.ok) for (const p of r.problems) messages.error(formatProblem(p), `stats-${p.file}`);
     if (c.ok) claims = c.value.claims;
     if (st.ok) stats = st.value;
+    if (pd?.ok) distances = pd.value;
     renderDrawn();
+    overTime?.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]);
+  }
+
+  function renderSummary(index: number): void {
+    const box = $('#summary');
+    const s = stats?.get(datesIso[index]!);
+    if (!box || !s || !claims) return;
+    const prev = index > 0 ? datesIso[index - 1]! : null;
+    box.textContent = summarize({ dateIso: datesIso[index]!, prevDateIso: prev, stats: s, prevStats: prev ? stats!.get(prev) ?? null : null, factions, claims, places }, state.lang);
+    mapEl.setAttribute('aria-describedby', box.id);
   }
 
   function renderText(): void {
@@ -199,6 +250,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
     langSwitch?.setAttribute('aria-label', t.language);
     timeline?.render(state.dateIndex, state.lang, t);
+    player?.render(t);
   }
 
   function renderDrawn(): void {
@@ -214,6 +266,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       const who = { kurds: factions.find((f) => f.id === 'syrian-kurds'), regime: factions.find((f) => f.id === 'syrian-regime') };
       setArticleLines(map, articlePlace.geometry.coordinates, d, (side, km) => t.lineLabel(who[side]?.name[state.lang] ?? side, formatNumber(km, state.lang)));
     }
+    renderSummary(index);
     if (claimsEl && claims) renderClaimsPanel(claimsEl, claims, stats?.get(datesIso[index]!)?.claims ?? null, factions, datesIso[index]!, state.lang, t);
     renderPopup();
   }
@@ -260,6 +313,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (!loader.isLatest(ticket)) return;
     mapEl.dataset.snapshot = entry.dateIso;
     mapEl.setAttribute('aria-busy', 'false');
+    updateCompare();
     config.onDrawn?.(entry.dateIso);
   }
 
@@ -267,7 +321,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     const before = { ...state };
     Object.assign(state, patch);
     if (patch.lang) state.langExplicit = true;
-    writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+    writeUrl(urlFor());
     if (before.lang !== state.lang) {
       markers.setLang(state.lang);
       setBasemapLang(map, state.lang);
@@ -275,7 +329,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       renderText();
       renderDrawn();
     } else timeline?.render(state.dateIndex, state.lang, STRINGS[state.lang]);
-    if (before.dateIndex !== state.dateIndex) void drawSnapshot(state.dateIndex);
+    if (before.dateIndex !== state.dateIndex) { lastDraw = drawSnapshot(state.dateIndex); overTime?.setSelected(state.dateIndex); }
+    if (before.lang !== state.lang) overTime?.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]);
+    if (before.compareIndex !== state.compareIndex || before.swipe !== state.swipe || before.lang !== state.lang) updateCompare();
     else if (before.placeId !== state.placeId) renderPopup();
   }
 
@@ -288,9 +344,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (p) map.jumpTo({ center: p.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
   }
   const first = drawSnapshot(state.dateIndex);
-  writeUrl(serializeUrlState({ dateIso: datesIso[state.dateIndex]!, placeId: state.placeId, lang: state.langExplicit ? state.lang : null }, location.search));
+  writeUrl(urlFor());
   await first;
-  void loadClaims();
+  void loadStats();
   return {
     setDate(dateIso) {
       if (!isIsoDate(dateIso)) return false;

@@ -4,6 +4,7 @@
  * Pure: the caller reads and writes files (scripts/build-snapshots.ts).
  */
 import * as turf from '@turf/turf';
+import * as polyclip from 'polyclip-ts';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { FACTION_IDS, isIsoDate, type FactionId, type Snapshot, type TerritoryFeature } from './contract.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
@@ -111,6 +112,33 @@ function roundGeometry(g: Polygon | MultiPolygon, digits: number): Polygon | Mul
   return mapCoords(g, r);
 }
 
+const samePos = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
+/** Drops repeated consecutive positions (rounding can merge neighbours) and rings left too short. */
+function dedupe(polys: Position[][][]): Position[][][] {
+  return polys
+    .map((rings) => rings.map((ring) => ring.filter((p, i) => i === 0 || !samePos(p, ring[i - 1]!))).filter((ring) => ring.length >= 4))
+    .filter((rings) => rings.length > 0);
+}
+
+/**
+ * Rounds to `digits` and keeps the result valid. Rounding moves vertices by up to half a unit,
+ * which can make a ring cross itself where two edges run within metres of each other; polyclip's
+ * union of the shape with itself re-nodes such spots, and that result is rounded again, until
+ * rounding no longer changes it (in practice after one or two passes).
+ */
+export function roundValid(g: Polygon | MultiPolygon, digits: number): Polygon | MultiPolygon | null {
+  let polys = dedupe(g.type === 'Polygon' ? [roundGeometry(g, digits).coordinates as Position[][]] : (roundGeometry(g, digits) as MultiPolygon).coordinates);
+  for (let pass = 0; pass < 4 && polys.length; pass++) {
+    const cleaned = polyclip.union(polys as polyclip.Geom) as Position[][][];
+    const next = dedupe((roundGeometry({ type: 'MultiPolygon', coordinates: cleaned }, digits) as MultiPolygon).coordinates);
+    if (JSON.stringify(next) === JSON.stringify(polys)) break;
+    polys = next;
+  }
+  if (!polys.length) return null;
+  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+}
+
 /** Drops polygon pieces under `minKm2` (slivers left by clipping). */
 function dropSlivers(g: Polygon | MultiPolygon, minKm2: number): Polygon | MultiPolygon | null {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -167,7 +195,8 @@ export function generateSnapshot(
   const features: TerritoryFeature[] = [];
   const emit = (faction: FactionId, piece: Piece | null, extra: Record<string, string>) => {
     const cut = minus(piece, carve);
-    const geometry = cut && dropSlivers(roundGeometry(cut.geometry, digits), minPieceKm2);
+    const rounded = cut && roundValid(cut.geometry, digits);
+    const geometry = rounded && dropSlivers(rounded, minPieceKm2);
     if (geometry) features.push({ type: 'Feature', properties: { faction, ...extra }, geometry });
   };
 
@@ -205,7 +234,8 @@ export function generateSnapshot(
   const everywhere = unionAll([...regions.values()]);
   for (const o of active) {
     const clipped = intersect2(turf.feature(o.geometry), everywhere);
-    const geometry = clipped && dropSlivers(roundGeometry(clipped.geometry, digits), 0);
+    const rounded = clipped && roundValid(clipped.geometry, digits);
+    const geometry = rounded && dropSlivers(rounded, 0);
     if (geometry) features.push({ type: 'Feature', properties: { faction: o.properties.faction, id: o.properties.id }, geometry });
   }
   return { type: 'FeatureCollection', features };

@@ -40,6 +40,7 @@ const en = {
   noticeDateEarly: (value: string, shown: string) => `There is no snapshot on or before ${value}; showing the first one, ${shown}.`,
   noticePlace: (value: string) => `There is no place “${value}” on this map; no place is selected.`,
   noticeLang: (value: string) => `The language “${value}” is not available; use en or nl.`,
+  noticeCompare: (value: string) => `The comparison date “${value}” in the link is not a date written YYYY-MM-DD; nothing is compared.`,
   errorSnapshot: (file: string, reason: string, shown: string | null) =>
     `Could not show ${file}: ${reason}.` + (shown ? ` The map still shows ${shown}.` : ''),
   errorStartup: (reason: string) => `The map could not start: ${reason}`,
@@ -48,6 +49,31 @@ const en = {
   lineLabel: (who: string, km: string) => `${who}: ${km} km`,
   showingDate: (d: string) => `Map showing ${d}`,
   sourceLabel: 'Source',
+  compareTitle: 'Compare two dates',
+  compareWith: 'Compare with',
+  compareNone: '— nothing —',
+  sideBySide: 'Side by side',
+  compareHint: 'Choose a second date to see what changed hands between the two.',
+  compareBusy: 'Working out what changed…',
+  compareCaption: (a: string, b: string) => `Ground held or dominated, km², ${a} → ${b}`,
+  gained: 'gained',
+  lost: 'lost',
+  net: 'net',
+  wentTo: (km2: string, who: string) => `${km2} to ${who}`,
+  ofWhatLost: (km2: string, who: string, a: string, b: string, parts: string[]) =>
+    `Of the ${km2} ${who} lost between ${a} and ${b}, ${parts.length ? listEn(parts) : 'most went in pieces under 100 km²'}.`,
+  compareKey: 'On the map: cross-hatched ground changed hands (outlined in its new holder’s colour); a dashed outline marks ground nobody holds any more.',
+  swipeLabel: 'Divider between the two dates',
+  overTime: 'Over time',
+  distanceFrom: 'Distances from',
+  chartTable: 'The figures as a table',
+  chartArea: 'Ground held by each side, km²',
+  chartDistance: (place: string) => `Distance from ${place} to each side's nearest ground, km`,
+  chartLoading: 'Loading the figures…',
+  play: 'Play',
+  pause: 'Pause',
+  speed: 'Speed',
+  speeds: { slow: 'slow', normal: 'normal', fast: 'fast' } as Record<'slow' | 'normal' | 'fast', string>,
   yes: 'yes',
   no: 'no',
   nobody: 'nobody',
@@ -114,6 +140,7 @@ const nl: Strings = {
   noticeDateEarly: (value, shown) => `Er is geen momentopname op of vóór ${value}; we tonen de eerste, ${shown}.`,
   noticePlace: (value) => `De plaats „${value}” staat niet op deze kaart; er is geen plaats gekozen.`,
   noticeLang: (value) => `De taal „${value}” is niet beschikbaar; kies en of nl.`,
+  noticeCompare: (value) => `De vergelijkingsdatum „${value}” in de link is geen datum in de vorm JJJJ-MM-DD; er wordt niets vergeleken.`,
   errorSnapshot: (file, reason, shown) =>
     `Kon ${file} niet tonen: ${reason}.` + (shown ? ` De kaart toont nog ${shown}.` : ''),
   errorStartup: (reason) => `De kaart kon niet starten: ${reason}`,
@@ -122,6 +149,31 @@ const nl: Strings = {
   lineLabel: (who, km) => `${who}: ${km} km`,
   showingDate: (d) => `Kaart van ${d}`,
   sourceLabel: 'Bron',
+  compareTitle: 'Twee datums vergelijken',
+  compareWith: 'Vergelijk met',
+  compareNone: '— niets —',
+  sideBySide: 'Naast elkaar',
+  compareHint: 'Kies een tweede datum om te zien welk gebied tussen beide van eigenaar wisselde.',
+  compareBusy: 'Bezig met uitrekenen wat er veranderde…',
+  compareCaption: (a, b) => `Gebied in handen of beheerst, km², ${a} → ${b}`,
+  gained: 'gewonnen',
+  lost: 'verloren',
+  net: 'netto',
+  wentTo: (km2, who) => `${km2} naar ${who}`,
+  ofWhatLost: (km2, who, a, b, parts) =>
+    `Van de ${km2} die ${who} tussen ${a} en ${b} verloor, ging ${parts.length ? listNl(parts) : 'het meeste in stukken kleiner dan 100 km²'}.`,
+  compareKey: 'Op de kaart: kruislings gearceerd gebied wisselde van eigenaar (omlijnd in de kleur van de nieuwe); een gestippelde rand markeert gebied dat niemand meer heeft.',
+  swipeLabel: 'Scheidslijn tussen de twee datums',
+  overTime: 'In de loop van de tijd',
+  distanceFrom: 'Afstanden vanaf',
+  chartTable: 'De cijfers als tabel',
+  chartArea: 'Gebied in handen van elke partij, km²',
+  chartDistance: (place) => `Afstand van ${place} tot het dichtstbijzijnde gebied van elke partij, km`,
+  chartLoading: 'Cijfers laden…',
+  play: 'Afspelen',
+  pause: 'Pauze',
+  speed: 'Snelheid',
+  speeds: { slow: 'langzaam', normal: 'normaal', fast: 'snel' },
   yes: 'ja',
   no: 'nee',
   nobody: 'niemand',
@@ -150,6 +202,13 @@ const nl: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, nl };
+
+function listEn(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+function listNl(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
+}
 
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 

@@ -1,5 +1,6 @@
 /**
- * The URL as state: `?date=YYYY-MM-DD&place=ID&lang=en|nl`. The map view lives in the hash
+ * The URL as state: `?date=YYYY-MM-DD&place=ID&lang=en|nl&compare=YYYY-MM-DD&swipe=1`. `compare`
+ * shows what changed between the two dates; `swipe` shows them side by side. The map view lives in the hash
  * (MapLibre's `hash` option). Pure functions, so both directions are unit-tested.
  */
 import { isIsoDate } from '../data/contract.ts';
@@ -11,13 +12,17 @@ export interface UrlState {
   dateIndex: number;
   placeId: string | null;
   lang: Lang | null;
+  /** Index of the snapshot to compare with, or null. */
+  compareIndex: number | null;
+  swipe: boolean;
 }
 
 export type UrlNotice =
   | { kind: 'date-malformed'; value: string }
   | { kind: 'date-too-early'; value: string }
   | { kind: 'place-unknown'; value: string }
-  | { kind: 'lang-unknown'; value: string };
+  | { kind: 'lang-unknown'; value: string }
+  | { kind: 'compare-malformed'; value: string };
 
 export interface UrlContext {
   datesIso: readonly string[];
@@ -50,16 +55,30 @@ export function parseUrlState(search: string, ctx: UrlContext): { state: UrlStat
     if (isLang(l)) lang = l;
     else notices.push({ kind: 'lang-unknown', value: l });
   }
-  return { state: { dateIndex, placeId, lang }, notices };
+  let compareIndex: number | null = null;
+  const compare = params.get('compare');
+  if (compare !== null) {
+    if (isIsoDate(compare)) compareIndex = snapshotIndexFor(ctx.datesIso, compare);
+    else notices.push({ kind: 'compare-malformed', value: compare });
+  }
+  const swipe = compareIndex !== null && params.get('swipe') === '1';
+  return { state: { dateIndex, placeId, lang, compareIndex, swipe }, notices };
 }
 
 /**
  * Writes our keys into an existing query string, keeping any other parameters a host page added.
  * `lang` is written only when it was chosen explicitly.
  */
-export function serializeUrlState(state: { dateIso: string; placeId: string | null; lang: Lang | null }, currentSearch: string): string {
+export function serializeUrlState(
+  state: { dateIso: string; placeId: string | null; lang: Lang | null; compareIso?: string | null; swipe?: boolean },
+  currentSearch: string,
+): string {
   const params = new URLSearchParams(currentSearch);
   params.set('date', state.dateIso);
+  if (state.compareIso) params.set('compare', state.compareIso);
+  else params.delete('compare');
+  if (state.compareIso && state.swipe) params.set('swipe', '1');
+  else params.delete('swipe');
   if (state.placeId) params.set('place', state.placeId);
   else params.delete('place');
   if (state.lang) params.set('lang', state.lang);

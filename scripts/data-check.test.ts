@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rectAreaKm2 } from '../tests/fixtures/load.ts';
+
+const root = join(import.meta.dirname, '..');
+function dataCheck(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'scripts/data-check.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const out = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('npm warn'));
+  return { status: r.status, stdout: out(r.stdout), stderr: out(r.stderr), raw: r.stdout };
+}
+
+const IDS = 'islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds';
+const B = 'tests/fixtures/broken';
+
+describe('npm run data:check', () => {
+  it('prints one line per problem in tests/fixtures/broken and exits 1', () => {
+    // Worked out by hand: tests/fixtures/broken/README.md.
+    const r = dataCheck(B);
+    expect(r.stdout).toEqual([
+      `${B}/claims.json: expected a JSON object at the top`,
+      `${B}/snapshots/index.json: dates are not in order: 2015-04-01 comes before 2015-03-01`,
+      `${B}/snapshots/index.json: date 2015-05-01 is listed twice`,
+      `${B}/snapshots/index.json: snapshots[9] (2015-09-01): file missing-file.geojson does not exist`,
+      `${B}/snapshots/json-syntax-error.geojson: invalid JSON at line 5, column 3: expected a comma or ], found "{"`,
+      `${B}/snapshots/unknown-faction.geojson: feature 1: unknown faction "isis"; expected one of ${IDS}`,
+      `${B}/snapshots/self-intersecting-ring.geojson: feature 0: polygon ring 0 crosses itself at [38.25, 35.25]`,
+      `${B}/snapshots/unclosed-ring.geojson: feature 0: polygon ring 0 is not closed (first and last positions differ)`,
+      `${B}/snapshots/coordinates-out-of-range.geojson: feature 0: polygon 1 ring 0: coordinate [181, 35] is out of range`,
+      `${B}/snapshots/factions-overlap.geojson: feature 0: islamic-state overlaps feature 1 (syrian-regime) by ${rectAreaKm2(38.4, 35, 38.5, 35.5).toFixed(2)} km²; different factions must not overlap`,
+      `${B}/snapshots/factions-overlap.geojson: feature 1: syrian-regime overlaps feature 3 (islamic-state desert) by ${rectAreaKm2(38.8, 35.4, 38.9, 35.45).toFixed(2)} km²; different factions must not overlap`,
+      `${B}/snapshots/hole-outside-shell.geojson: feature 0: polygon ring 1 (a hole) lies outside its shell`,
+      `${B}/snapshots/repeated-point.geojson: feature 0: polygon ring 0 repeats the point [38.5, 35] at positions 1 and 2`,
+      `${B}/snapshots/zero-area-ring.geojson: feature 0: polygon ring 0 has zero area`,
+      `${B}/snapshots/not-in-index.geojson: warning: not listed in snapshots/index.json, so the app never shows it`,
+    ]);
+    expect(r.stderr).toEqual(['data:check: 9 snapshots, 1 place, 6 factions: 14 problems, 1 warning']);
+    expect(r.status).toBe(1);
+  }, 60_000);
+
+  it('--json gives the same problems as objects', () => {
+    const r = dataCheck(B, '--json');
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.raw) as { problems: { file: string; feature?: number; message: string }[]; warnings: unknown[]; checked: Record<string, number> };
+    expect(json.problems).toHaveLength(14);
+    expect(json.problems).toContainEqual({ file: `${B}/snapshots/unknown-faction.geojson`, feature: 1, message: `unknown faction "isis"; expected one of ${IDS}` });
+    expect(json.problems[0]).toEqual({ file: `${B}/claims.json`, message: 'expected a JSON object at the top' });
+    expect(json.warnings).toHaveLength(1);
+    expect(json.checked).toEqual({ snapshots: 9, places: 1, factions: 6, files: 14 });
+  }, 60_000);
+
+  it('exits 0 with a one-line summary on a good folder', () => {
+    const r = dataCheck('tests/fixtures/small-data');
+    expect(r.stdout).toEqual(['data:check: 2 snapshots, 1 place, 6 factions: no problems']);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  it('refuses unknown arguments and missing folders', () => {
+    expect(dataCheck('--fast').status).toBe(2);
+    expect(dataCheck('no/such/folder').stderr).toEqual(['data:check: no/such/folder: no such folder']);
+  }, 60_000);
+
+  it('passes the real data/', () => {
+    const r = dataCheck();
+    const index = JSON.parse(readFileSync(join(root, 'data/snapshots/index.json'), 'utf8')) as { snapshots: unknown[] };
+    const places = JSON.parse(readFileSync(join(root, 'data/places.geojson'), 'utf8')) as { features: unknown[] };
+    expect(r.stdout).toEqual([`data:check: ${index.snapshots.length} snapshots, ${places.features.length} places, 6 factions: no problems`]);
+    expect(r.status).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,138 @@
+/**
+ * Wires the comparison of two dates: loads the other snapshot, has the change computed off the main
+ * thread (ChangeClient), draws it on the map, fills the panel, and runs the side-by-side view.
+ */
+import type { Map as MlMap } from 'maplibre-gl';
+import type { Faction, Snapshot, SnapshotEntry } from '../data/contract.ts';
+import { formatProblem } from '../data/result.ts';
+import { addChangeLayers, setChange } from '../map/change-layers.ts';
+import { SwipeMap } from '../map/swipe-map.ts';
+import { ComparePanel, type CompareStatus } from '../ui/compare-panel.ts';
+import { SwipeHandle } from '../ui/swipe-handle.ts';
+import { el } from '../ui/dom.ts';
+import { formatDate, type Lang, type Strings } from '../ui/i18n.ts';
+import { ChangeClient } from './change-client.ts';
+import type { SnapshotLoader } from './snapshot-loader.ts';
+
+export interface CompareOptions {
+  map: MlMap;
+  mapWrap: HTMLElement;
+  panel: HTMLElement;
+  factions: readonly Faction[];
+  entries: readonly SnapshotEntry[];
+  loader: SnapshotLoader;
+  dataBase: string;
+  theme: 'light' | 'dark';
+  onCompare: (index: number | null) => void;
+  onSwipe: (on: boolean) => void;
+}
+
+export interface CompareView { dateIndex: number; compareIndex: number | null; swipe: boolean; lang: Lang; t: Strings; drawn: Snapshot | null }
+
+export class CompareController {
+  readonly #o: CompareOptions;
+  readonly #panel: ComparePanel;
+  readonly #client = new ChangeClient();
+  #status: CompareStatus = { kind: 'off' };
+  #key = '';
+  #abort: AbortController | null = null;
+  #swipe: { map: SwipeMap; handle: SwipeHandle; box: HTMLElement; labels: HTMLElement; index: number } | null = null;
+  #view: CompareView | null = null;
+
+  constructor(o: CompareOptions) {
+    this.#o = o;
+    addChangeLayers(o.map, o.factions, 'place-labels');
+    this.#panel = new ComparePanel({ container: o.panel, datesIso: o.entries.map((e) => e.dateIso), onCompare: o.onCompare, onSwipe: o.onSwipe });
+  }
+
+  /** Brings the comparison in line with the view; cheap when nothing relevant changed. */
+  update(view: CompareView): void {
+    this.#view = view;
+    const { dateIndex, compareIndex, drawn } = view;
+    const key = compareIndex === null || !drawn ? '' : `${dateIndex}|${compareIndex}`;
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#abort?.abort();
+      if (!key) {
+        this.#status = { kind: 'off' };
+        setChange(this.#o.map, null);
+      } else if (compareIndex === dateIndex) {
+        this.#status = { kind: 'off' };
+        setChange(this.#o.map, null);
+      } else {
+        this.#status = { kind: 'busy' };
+        void this.#compute(dateIndex, compareIndex!, drawn!, key);
+      }
+    }
+    void this.#updateSwipe(view);
+    this.#render();
+  }
+
+  async #compute(dateIndex: number, compareIndex: number, drawn: Snapshot, key: string): Promise<void> {
+    const abort = (this.#abort = new AbortController());
+    const other = await this.#o.loader.get(this.#o.entries[compareIndex]!);
+    if (abort.signal.aborted || key !== this.#key) return;
+    if (!other.ok) {
+      this.#status = { kind: 'error', message: other.problems.map(formatProblem).join('; ') };
+      this.#render();
+      return;
+    }
+    const earlier = compareIndex < dateIndex;
+    const [before, after] = earlier ? [other.value, drawn] : [drawn, other.value];
+    const [fromIso, toIso] = [this.#o.entries[Math.min(dateIndex, compareIndex)]!.dateIso, this.#o.entries[Math.max(dateIndex, compareIndex)]!.dateIso];
+    try {
+      const result = await this.#client.compute(before, after, abort.signal);
+      if (key !== this.#key) return;
+      setChange(this.#o.map, result);
+      this.#status = { kind: 'done', summary: { fromIso, toIso, totals: result.totals, transfersKm2: result.transfersKm2 } };
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      this.#status = { kind: 'error', message: String(err instanceof Error ? err.message : err) };
+    }
+    this.#render();
+  }
+
+  async #updateSwipe(view: CompareView): Promise<void> {
+    const want = view.swipe && view.compareIndex !== null;
+    if (!want) {
+      if (this.#swipe) { this.#swipe.map.remove(); this.#swipe.handle.remove(); this.#swipe.box.remove(); this.#swipe.labels.remove(); this.#swipe = null; }
+      return;
+    }
+    const { lang, t } = view;
+    if (!this.#swipe) {
+      const box = el('div', { class: 'swipe-map', 'aria-hidden': 'true' });
+      const labels = el('div', { class: 'swipe-labels', 'aria-hidden': 'true' }, el('span', {}), el('span', {}));
+      this.#o.mapWrap.append(box, labels);
+      const map = new SwipeMap({ main: this.#o.map, container: box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase });
+      const handle = new SwipeHandle(this.#o.mapWrap, t.swipeLabel, (pct) => this.#clip(pct));
+      this.#swipe = { map, handle, box, labels, index: -1 };
+    }
+    const s = this.#swipe;
+    const earlierIsOther = view.compareIndex! < view.dateIndex;
+    const dates = this.#o.entries.map((e) => formatDate(e.dateIso, lang));
+    const [left, right] = earlierIsOther ? [dates[view.compareIndex!]!, dates[view.dateIndex]!] : [dates[view.dateIndex]!, dates[view.compareIndex!]!];
+    s.labels.children[0]!.textContent = left;
+    s.labels.children[1]!.textContent = right;
+    s.handle.setValueText(`${left} | ${right}`);
+    s.box.dataset.side = earlierIsOther ? 'left' : 'right';
+    this.#clip(Number(s.handle.element.getAttribute('aria-valuenow') ?? 50));
+    if (s.index !== view.compareIndex) {
+      s.index = view.compareIndex!;
+      const other = await this.#o.loader.get(this.#o.entries[view.compareIndex!]!);
+      if (other.ok && this.#swipe === s && s.index === view.compareIndex) await s.map.show(other.value);
+    }
+  }
+
+  /** The other date covers the map on its side of the divider. */
+  #clip(pct: number): void {
+    const s = this.#swipe;
+    if (!s) return;
+    s.box.style.clipPath = s.box.dataset.side === 'left' ? `inset(0 ${100 - pct}% 0 0)` : `inset(0 0 0 ${pct}%)`;
+  }
+
+  #render(): void {
+    const v = this.#view;
+    if (!v) return;
+    this.#panel.render(v.compareIndex, v.swipe, this.#status, this.#o.factions, v.lang, v.t);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The charts: ground held per side over time (from data/stats.json), and for a place the distance
+ * to each side's nearest ground over time (data/place-distances.json, loaded when first shown).
+ * Choosing a date on a chart selects it on the map.
+ */
+import type { Faction, Place } from '../data/contract.ts';
+import type { Stats } from '../data/stats.ts';
+import type { PlaceDistances } from '../data/place-distances.ts';
+import { renderLineChart, type LineChart } from '../ui/charts.ts';
+import { el } from '../ui/dom.ts';
+import type { Lang, Strings } from '../ui/i18n.ts';
+
+export interface OverTimeOptions {
+  container: HTMLElement;
+  datesIso: string[];
+  factions: readonly Faction[];
+  places: readonly Place[];
+  defaultPlace: string;
+  onSelect: (index: number) => void;
+}
+
+export class OverTime {
+  readonly #o: OverTimeOptions;
+  readonly #areaBox = el('div', { class: 'chart' });
+  readonly #distBox = el('div', { class: 'chart' });
+  readonly #select = el('select', { id: 'chart-place' });
+  readonly #heading = el('h2', {});
+  readonly #selectLabel = el('label', { for: 'chart-place' });
+  #charts: LineChart[] = [];
+  #placeId: string;
+
+  constructor(o: OverTimeOptions) {
+    this.#o = o;
+    this.#placeId = o.defaultPlace;
+    for (const p of [...o.places].sort((a, b) => a.properties.name_en.localeCompare(b.properties.name_en))) {
+      this.#select.append(el('option', { value: p.properties.id }));
+    }
+    this.#select.value = o.defaultPlace;
+    o.container.replaceChildren(this.#heading, this.#areaBox, el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select), this.#distBox);
+  }
+
+  onPlaceChange(fn: (id: string) => void): void {
+    this.#select.addEventListener('change', () => { this.#placeId = this.#select.value; fn(this.#placeId); });
+  }
+
+  render(stats: Stats | null, distances: PlaceDistances | null, index: number, lang: Lang, t: Strings): void {
+    for (const c of this.#charts) c.destroy();
+    this.#charts = [];
+    this.#heading.textContent = t.overTime;
+    this.#selectLabel.textContent = t.distanceFrom;
+    for (const o of this.#select.options) {
+      const p = this.#o.places.find((x) => x.properties.id === o.value);
+      if (p) o.textContent = p.properties[`name_${lang}`];
+    }
+    const { datesIso, factions } = this.#o;
+    const strings = { table: t.chartTable, date: t.date };
+    if (stats) {
+      this.#charts.push(renderLineChart(this.#areaBox, {
+        title: t.chartArea, datesIso, unit: 'km²', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
+        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => stats.get(d)?.areaKm2.held[f.id] ?? null) })),
+      }));
+    } else this.#areaBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
+    const series = distances?.places.get(this.#placeId);
+    const place = this.#o.places.find((p) => p.properties.id === this.#placeId);
+    if (distances && series && place) {
+      const byDate = new Map(distances.dates.map((d, i) => [d, i]));
+      this.#charts.push(renderLineChart(this.#distBox, {
+        title: t.chartDistance(place.properties[`name_${lang}`]), datesIso, unit: 'km', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
+        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => { const i = byDate.get(d); return i === undefined ? null : series[f.id][i] ?? null; }) })),
+      }));
+    } else this.#distBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
+  }
+
+  setSelected(index: number): void { for (const c of this.#charts) c.setSelected(index); }
+}

@@ -1,0 +1,98 @@
+/**
+ * Compare two dates: choose the other date and how to show it (changes on the map, or side by
+ * side), then read what changed: km² gained and lost per side, and where the biggest loser's ground
+ * went. The panel only emits intents; the app computes and calls `render`.
+ */
+import type { Faction, FactionId } from '../data/contract.ts';
+import type { ChangeResult } from '../analysis/change.ts';
+import { el } from './dom.ts';
+import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
+
+export interface ChangeSummary extends Pick<ChangeResult, 'totals' | 'transfersKm2'> {
+  fromIso: string;
+  toIso: string;
+}
+
+export interface ComparePanelOptions {
+  container: HTMLElement;
+  datesIso: readonly string[];
+  onCompare: (index: number | null) => void;
+  onSwipe: (on: boolean) => void;
+}
+
+export type CompareStatus = { kind: 'off' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; summary: ChangeSummary };
+
+const hundreds = (km2: number) => Math.round(km2 / 100) * 100;
+
+export class ComparePanel {
+  readonly #o: ComparePanelOptions;
+  readonly #select: HTMLSelectElement;
+  readonly #swipe: HTMLInputElement;
+  readonly #result: HTMLElement;
+  readonly #heading: HTMLElement;
+  readonly #selectLabel: HTMLElement;
+  readonly #swipeLabel: HTMLElement;
+
+  constructor(o: ComparePanelOptions) {
+    this.#o = o;
+    this.#select = el('select', { id: 'compare-date' });
+    this.#swipe = el('input', { type: 'checkbox', id: 'compare-swipe' });
+    this.#heading = el('h2', {});
+    this.#selectLabel = el('label', { for: 'compare-date' });
+    this.#swipeLabel = el('label', { for: 'compare-swipe' });
+    this.#result = el('div', { class: 'compare-result', 'aria-live': 'polite' });
+    this.#select.addEventListener('change', () => o.onCompare(this.#select.value === '' ? null : Number(this.#select.value)));
+    this.#swipe.addEventListener('change', () => o.onSwipe(this.#swipe.checked));
+    o.container.replaceChildren(this.#heading,
+      el('div', { class: 'compare-controls' }, this.#selectLabel, this.#select, el('span', { class: 'check' }, this.#swipe, this.#swipeLabel)),
+      this.#result);
+  }
+
+  render(compareIndex: number | null, swipe: boolean, status: CompareStatus, factions: readonly Faction[], lang: Lang, t: Strings): void {
+    this.#heading.textContent = t.compareTitle;
+    this.#selectLabel.textContent = t.compareWith;
+    this.#swipeLabel.textContent = ` ${t.sideBySide}`;
+    const options = [el('option', { value: '' }, t.compareNone), ...this.#o.datesIso.map((d, i) => el('option', { value: String(i) }, formatDate(d, lang)))];
+    this.#select.replaceChildren(...options);
+    this.#select.value = compareIndex === null ? '' : String(compareIndex);
+    this.#swipe.checked = swipe;
+    this.#swipe.disabled = compareIndex === null;
+    this.#result.replaceChildren(...this.#body(status, factions, lang, t));
+  }
+
+  #body(status: CompareStatus, factions: readonly Faction[], lang: Lang, t: Strings): Node[] {
+    if (status.kind === 'off') return [el('p', { class: 'compare-hint' }, t.compareHint)];
+    if (status.kind === 'busy') return [el('p', { class: 'compare-hint' }, t.compareBusy)];
+    if (status.kind === 'error') return [el('p', { class: 'compare-error', role: 'alert' }, status.message)];
+    const { summary } = status;
+    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : factions.find((f) => f.id === id)?.name[lang] ?? id);
+    const km2 = (x: number) => `${formatNumber(hundreds(x), lang)} ${t.km2}`;
+    const from = formatDate(summary.fromIso, lang), to = formatDate(summary.toIso, lang);
+    const rows = factions.filter((f) => summary.totals[f.id]).map((f) => {
+      const s = summary.totals[f.id]!;
+      const net = s.afterKm2 - s.beforeKm2;
+      return el('tr', { 'data-faction': f.id, 'data-gained-km2': s.gainedKm2.toFixed(0), 'data-lost-km2': s.lostKm2.toFixed(0) },
+        el('th', { scope: 'row' }, f.short[lang]),
+        el('td', {}, formatNumber(hundreds(s.beforeKm2), lang)),
+        el('td', {}, formatNumber(hundreds(s.afterKm2), lang)),
+        el('td', {}, `+${formatNumber(hundreds(s.gainedKm2), lang)}`),
+        el('td', {}, `−${formatNumber(hundreds(s.lostKm2), lang)}`),
+        el('td', { class: net < 0 ? 'net-down' : 'net-up' }, `${net < 0 ? '−' : '+'}${formatNumber(Math.abs(hundreds(net)), lang)}`));
+    });
+    const table = el('table', { class: 'compare-table' },
+      el('caption', {}, t.compareCaption(from, to)),
+      el('thead', {}, el('tr', {}, ...['', from, to, t.gained, t.lost, t.net].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows));
+    // Where the biggest loser's ground went.
+    const loser = factions.map((f) => ({ f, s: summary.totals[f.id] })).filter((x) => x.s && x.s.lostKm2 > 0).sort((a, b) => b.s!.lostKm2 - a.s!.lostKm2)[0];
+    const sentences: Node[] = [];
+    if (loser) {
+      const to2 = Object.entries(summary.transfersKm2[loser.f.id] ?? {})
+        .filter(([, v]) => (v ?? 0) >= 100)
+        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+        .map(([id, v]) => t.wentTo(km2(v!), name(id as FactionId | 'none')));
+      sentences.push(el('p', { class: 'compare-sentence' }, t.ofWhatLost(km2(loser.s!.lostKm2), loser.f.name[lang], from, to, to2)));
+    }
+    return [...sentences, table, el('p', { class: 'compare-key' }, t.compareKey)];
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Change over time in real Chromium against the built site: play and pause, comparing two dates,
+ * the side-by-side divider by keyboard and pointer, charts and the generated summary.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { openWatched, waitForSnapshot, isLocal, type Watched } from './helpers.ts';
+
+const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; article?: boolean }[] };
+const dates = index.snapshots.map((s) => s.date);
+const articleDate = index.snapshots.find((s) => s.article)!.date;
+
+let browser: Browser;
+const opened: Watched[] = [];
+const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
+  const w = await openWatched(browser, siteUrl + path, opts);
+  opened.push(w);
+  return w;
+};
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => {
+  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
+  const errors = opened.flatMap((w) => w.errors);
+  await browser?.close();
+  expect(external).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+describe('play', () => {
+  it('plays through the dates from the keyboard, the URL following, and pauses', async () => {
+    const start = dates[dates.length - 6]!;
+    const { page } = await open(`?date=${start}`);
+    await waitForSnapshot(page, start);
+    await page.locator('#play-speed').selectOption('fast');
+    await page.locator('.play-button').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('.play-button', 'aria-pressed')).toBe('true');
+    await waitForSnapshot(page, dates[dates.length - 4]);
+    await page.waitForFunction((d) => location.search.includes(`date=${d}`), dates[dates.length - 4]);
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('.play-button', 'aria-pressed')).toBe('false');
+    const stopped = await page.getAttribute('#map', 'data-snapshot');
+    await page.waitForTimeout(1200);
+    expect(await page.getAttribute('#map', 'data-snapshot')).toBe(stopped);
+  });
+
+  it('stops by itself at the last date, and starts slow for readers who prefer reduced motion', async () => {
+    const { page } = await open(`?date=${dates[dates.length - 2]}`, { reducedMotion: true });
+    await waitForSnapshot(page);
+    expect(await page.locator('#play-speed').inputValue()).toBe('slow');
+    await page.locator('#play-speed').selectOption('fast');
+    await page.click('.play-button');
+    await waitForSnapshot(page, dates[dates.length - 1]);
+    await page.waitForFunction(() => document.querySelector('.play-button')?.getAttribute('aria-pressed') === 'false');
+  });
+});
+
+describe('compare', () => {
+  it('shows what changed between two dates from a shared URL', async () => {
+    const { page } = await open(`?date=${articleDate}&compare=2017-01-01`);
+    await waitForSnapshot(page, articleDate);
+    const isRow = page.locator('.compare-table tr[data-faction="islamic-state"]');
+    await isRow.waitFor({ timeout: 30_000 });
+    expect(Number(await isRow.getAttribute('data-lost-km2'))).toBeGreaterThan(1000);
+    expect(await page.locator('.compare-sentence').textContent()).toMatch(/^Of the [\d,]+ km² Islamic State lost between 1 January 2017 and 15 July 2017, /);
+    expect(await page.locator('#compare-date').inputValue()).toBe(String(dates.indexOf('2017-01-01')));
+  });
+
+  it('is chosen from the panel, and the URL follows', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page);
+    await page.locator('#compare-date').selectOption(String(dates.indexOf('2016-01-01')));
+    await page.locator('.compare-table').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => location.search.includes('compare=2016-01-01'));
+    await page.locator('#compare-date').selectOption('');
+    await page.waitForFunction(() => !location.search.includes('compare='));
+    expect(await page.locator('.compare-table').count()).toBe(0);
+  });
+});
+
+describe('side by side', () => {
+  it('moves the divider by keyboard and by pointer', async () => {
+    const { page } = await open(`?date=${articleDate}&compare=2015-06-01&swipe=1`);
+    await waitForSnapshot(page, articleDate);
+    const handle = page.locator('.swipe-handle');
+    await handle.waitFor();
+    expect(await handle.getAttribute('aria-valuenow')).toBe('50');
+    expect(await handle.getAttribute('aria-valuetext')).toBe('1 June 2015 | 15 July 2017');
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await handle.getAttribute('aria-valuenow')).toBe('40');
+    expect(await page.locator('.swipe-map').evaluate((e) => (e as HTMLElement).style.clipPath)).toBe('inset(0px 60% 0px 0px)');
+    await page.keyboard.press('End');
+    expect(await handle.getAttribute('aria-valuenow')).toBe('100');
+    const box = (await page.locator('.map-wrap').boundingBox())!;
+    const grip = (await page.locator('.swipe-grip').boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.25, grip.y + grip.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(Number(await handle.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(23);
+    expect(Number(await handle.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(27);
+    await page.waitForFunction(() => location.search.includes('swipe=1'));
+  });
+});
