@@ -140,7 +140,7 @@ function placeName(id: string, places: readonly Place[] | undefined, lang: Lang)
 // --- words ---------------------------------------------------------------------------------------
 
 /** A side as a sentence needs it: "the Syrian regime" / "het Syrische regime", with its number. */
-interface Side { name: string; plural: boolean; possessive: string }
+export interface Side { name: string; plural: boolean; possessive: string }
 
 /**
  * Dutch needs the article, the adjective's ending and the verb's number per side; English only "the".
@@ -155,7 +155,8 @@ const NL_GRAMMAR: Record<FactionId, { article: '' | 'de' | 'het'; plural: boolea
   'iraqi-kurds': { article: 'de', plural: true, possessive: 'hun' },
 };
 
-function grammar(factions: readonly Faction[], lang: Lang): (f: FactionId) => Side {
+/** A side's name as it stands in a sentence, with its article ("the Syrian regime", "het Syrische regime"). */
+export function grammar(factions: readonly Faction[], lang: Lang): (f: FactionId) => Side {
   return (id) => {
     const name = factions.find((f) => f.id === id)?.name[lang] ?? id;
     const nl = NL_GRAMMAR[id];

@@ -26,6 +26,7 @@ export class OverTime {
   readonly #select = el('select', { id: 'chart-place' });
   readonly #heading = el('h2', {});
   readonly #selectLabel = el('label', { for: 'chart-place' });
+  readonly #note = el('p', { class: 'chart-note' });
   #charts: LineChart[] = [];
   #placeId: string;
 
@@ -36,7 +37,7 @@ export class OverTime {
       this.#select.append(el('option', { value: p.properties.id }));
     }
     this.#select.value = o.defaultPlace;
-    o.container.replaceChildren(this.#heading, this.#areaBox, el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select), this.#distBox);
+    o.container.replaceChildren(this.#heading, this.#areaBox, el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select), this.#distBox, this.#note);
   }
 
   onPlaceChange(fn: (id: string) => void): void {
@@ -48,6 +49,7 @@ export class OverTime {
     this.#charts = [];
     this.#heading.textContent = t.overTime;
     this.#selectLabel.textContent = t.distanceFrom;
+    this.#note.textContent = t.chartDistanceNote;
     for (const o of this.#select.options) {
       const p = this.#o.places.find((x) => x.properties.id === o.value);
       if (p) o.textContent = p.properties[`name_${lang}`];

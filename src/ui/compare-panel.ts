@@ -5,6 +5,7 @@
  */
 import type { Faction, FactionId } from '../data/contract.ts';
 import type { ChangeResult } from '../analysis/change.ts';
+import { grammar } from '../analysis/summary.ts';
 import { el } from './dom.ts';
 import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
 
@@ -65,7 +66,8 @@ export class ComparePanel {
     if (status.kind === 'busy') return [el('p', { class: 'compare-hint' }, t.compareBusy)];
     if (status.kind === 'error') return [el('p', { class: 'compare-error', role: 'alert' }, status.message)];
     const { summary } = status;
-    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : factions.find((f) => f.id === id)?.name[lang] ?? id);
+    const side = grammar(factions, lang);
+    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : side(id).name);
     const km2 = (x: number) => `${formatNumber(hundreds(x), lang)} ${t.km2}`;
     const from = formatDate(summary.fromIso, lang), to = formatDate(summary.toIso, lang);
     const rows = factions.filter((f) => summary.totals[f.id]).map((f) => {
@@ -91,7 +93,7 @@ export class ComparePanel {
         .filter(([, v]) => (v ?? 0) >= 100)
         .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
         .map(([id, v]) => t.wentTo(km2(v!), name(id as FactionId | 'none')));
-      sentences.push(el('p', { class: 'compare-sentence' }, t.ofWhatLost(km2(loser.s!.lostKm2), loser.f.name[lang], from, to, to2)));
+      sentences.push(el('p', { class: 'compare-sentence' }, t.ofWhatLost(km2(loser.s!.lostKm2), side(loser.f.id).name, from, to, to2)));
     }
     return [...sentences, table, el('p', { class: 'compare-key' }, t.compareKey)];
   }

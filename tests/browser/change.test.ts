@@ -68,7 +68,7 @@ describe('compare', () => {
     const isRow = page.locator('.compare-table tr[data-faction="islamic-state"]');
     await isRow.waitFor({ timeout: 30_000 });
     expect(Number(await isRow.getAttribute('data-lost-km2'))).toBeGreaterThan(1000);
-    expect(await page.locator('.compare-sentence').textContent()).toMatch(/^Of the [\d,]+ km² Islamic State lost between 1 January 2017 and 15 July 2017, /);
+    expect(await page.locator('.compare-sentence').textContent()).toMatch(/^Of the [\d,]+ km² the Islamic State lost between 1 January 2017 and 15 July 2017, [\d,]+ km² to the /);
     expect(await page.locator('#compare-date').inputValue()).toBe(String(dates.indexOf('2017-01-01')));
   });
 
@@ -108,5 +108,57 @@ describe('side by side', () => {
     expect(Number(await handle.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(23);
     expect(Number(await handle.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(27);
     await page.waitForFunction(() => location.search.includes('swipe=1'));
+  });
+});
+
+describe('charts', () => {
+  it('select a date by keyboard and by pointer, and follow the map’s date', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    const chart = page.locator('.line-chart-plot').first();
+    await chart.waitFor({ timeout: 30_000 });
+    expect(await chart.getAttribute('aria-valuetext')).toContain('15 July 2017');
+    await chart.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const i = dates.indexOf(articleDate);
+    await waitForSnapshot(page, dates[i - 2]);
+    // A click near the left edge of the plot picks one of the first dates.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.12, box.y + box.height / 2);
+    const picked = await waitForSnapshot(page);
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('aria-busy') === 'false');
+    expect((await page.getAttribute('#map', 'data-snapshot'))! < '2016-01-01').toBe(true);
+    expect(picked).toBeTruthy();
+    // The distance chart is there for Mayadeen, with its table alternative.
+    expect(await page.locator('.line-chart-title').nth(1).textContent()).toContain('Mayadeen');
+    expect(await page.locator('.line-chart-table table').nth(1).locator('tbody tr').count()).toBe(dates.length);
+  });
+});
+
+describe('the summary in words', () => {
+  it('describes the shown date in English and Dutch and is the map’s description', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    await page.waitForFunction(() => (document.querySelector('#summary')?.textContent ?? '').length > 100);
+    const en = (await page.locator('#summary').textContent())!;
+    expect(en).toMatch(/^On 15 July 2017 the Islamic State held about [\d,]+ km²/);
+    expect(en).toContain('from Mayadeen it was');
+    expect(await page.getAttribute('#map', 'aria-describedby')).toBe('summary');
+    await page.click('button[data-lang="nl"]');
+    await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Op 15 juli 2017'));
+    await page.focus('#date-slider');
+    await page.keyboard.press('ArrowLeft');
+    const prev = dates[dates.indexOf(articleDate) - 1]!;
+    await waitForSnapshot(page, prev);
+    await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Op 1 juli 2017'));
+  });
+
+  it('is the embed’s alternative text', async () => {
+    const { page } = await open('embed.html?date=2016-06-01');
+    await waitForSnapshot(page, '2016-06-01');
+    await page.waitForFunction(() => (document.querySelector('#summary')?.textContent ?? '').startsWith('On 1 June 2016'));
+    expect(await page.getAttribute('#map', 'aria-describedby')).toBe('summary');
   });
 });
