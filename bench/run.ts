@@ -84,6 +84,14 @@ async function main() {
         await r.close();
       }
     }
+    // The bare page swapping the same snapshots (fetch + setData + drawn), for comparison.
+    const bareSwap: number[] = [];
+    {
+      const b = await coldLoad(browser, bare.url);
+      const files = (await b.page.evaluate(async () => (await (await fetch('data/snapshots/index.json')).json()) as { snapshots: { file: string }[] })).snapshots.map((s) => s.file);
+      for (let i = 0; i < SWAPS; i++) bareSwap.push(await b.page.evaluate((f) => (window as unknown as { __swap: (f: string) => Promise<number> }).__swap(f), files[files.length - 2 - i]!));
+      await b.close();
+    }
     const first = await coldLoad(browser, ours.url);
     const fresh = await swaps(first.page, SWAPS, 'ArrowLeft');
     const revisit = await swaps(first.page, SWAPS, 'ArrowRight');
@@ -124,10 +132,11 @@ async function main() {
     console.table([
       { kind: 'new date (fetch + draw)', median_ms: median(fresh).toFixed(1), max_ms: Math.max(...fresh).toFixed(1) },
       { kind: 'revisited date (cached)', median_ms: median(revisit).toFixed(1), max_ms: Math.max(...revisit).toFixed(1) },
+      { kind: 'bare page: fetch + setData + drawn', median_ms: median(bareSwap).toFixed(1), max_ms: Math.max(...bareSwap).toFixed(1) },
     ]);
     console.log('Compare 15 July 2017 with another date (change computed in a worker):');
     console.table(compare.map((c, i) => ({ with: ['2017-01-01', '2014-06-01', '2016-01-01'][i], ms_until_shown: c.ms.toFixed(0), longest_main_thread_task_ms: c.longestTaskMs.toFixed(0) })));
-    Object.assign(results, { loads: LOADS, explorer: e, bare: b, swapFreshMs: fresh, swapRevisitMs: revisit, compare });
+    Object.assign(results, { loads: LOADS, explorer: e, bare: b, swapFreshMs: fresh, swapRevisitMs: revisit, bareSwapMs: bareSwap, compare });
     writeFileSync(join(root, 'dist-bench/results.json'), JSON.stringify(results, null, 1));
   } finally {
     await browser.close();

@@ -42,8 +42,8 @@ try {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(`${server.url}embed.html?${params}`);
-  await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('aria-busy') === 'false' && !!document.querySelector('#map')?.getAttribute('data-snapshot'), null, { timeout: 60_000 });
-  await page.waitForTimeout(300); // labels placed after the fills
+  // data-complete: places and their names are on the map too, and it has gone idle.
+  await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('aria-busy') === 'false' && document.querySelector('#map')?.getAttribute('data-complete') === 'true', null, { timeout: 60_000 });
   const alerts = await page.locator('[role="alert"] .message, [role="status"] .message').allTextContents();
   // A picture of something other than what was asked for is worse than none.
   if (alerts.length) fail(`the page says: ${alerts.map((a) => a.replace(/×$/, '')).join(' | ')}`);

@@ -36,7 +36,8 @@ export async function serveStatic(rootDir: string, options: { cors?: boolean; he
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
+        // As static hosts do: hashed build assets are immutable, everything else is revalidated.
+        'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
         ...options.headers,
       });

@@ -9,6 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);
 const data = (p: string) => new URL(`data/${p}`, document.baseURI).href;
+const data_ = data;
 
 const [factions, index] = await Promise.all([
   fetch(data('factions.json')).then((r) => r.json()) as Promise<{ factions: { id: string; color: string }[] }>,
@@ -40,3 +41,19 @@ const map = new MlMap({
 let loaded = false;
 map.on('sourcedata', (e) => { if (e.sourceId === 'territory' && e.isSourceLoaded) loaded = true; });
 map.on('render', () => { if (loaded && map.isSourceLoaded('territory') && !el.hasAttribute('data-snapshot')) el.setAttribute('data-snapshot', entry.date); });
+
+// For the swap benchmark: draw another snapshot the bare way (fetch, setData) and resolve once drawn.
+(window as unknown as { __swap: (file: string) => Promise<number> }).__swap = async (file: string) => {
+  const t0 = performance.now();
+  const data = await (await fetch(data_(`snapshots/${file}`))).json();
+  let reloaded = false;
+  const drawn = new Promise<void>((resolve) => {
+    const onData = (e: { sourceId?: string; isSourceLoaded?: boolean }) => { if (e.sourceId === 'territory' && e.isSourceLoaded) reloaded = true; };
+    const onRender = () => { if (reloaded && map.isSourceLoaded('territory')) { map.off('sourcedata', onData); map.off('render', onRender); resolve(); } };
+    map.on('sourcedata', onData);
+    map.on('render', onRender);
+  });
+  await map.getSource<import('maplibre-gl').GeoJSONSource>('territory')!.setData(data);
+  await drawn;
+  return performance.now() - t0;
+};

@@ -15,7 +15,7 @@ import { distancesToFactions } from '../analysis/distance.ts';
 import { featureNear } from '../analysis/territory.ts';
 import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
 import { labelPoints } from '../analysis/labels.ts';
-import { buildStyle, palette, setBasemapLang } from '../map/style.ts';
+import { buildStyle, palette, setBasemapLang, showLabels } from '../map/style.ts';
 import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
 import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
@@ -175,7 +175,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: `${Math.min(300, mapEl.clientWidth - 48)}px`, offset: 10 });
   popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
   let popupPlace: string | null = null;
-  const markers = new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => setState({ placeId: id }) });
+  // Places (buttons, names) are added once the first territory is drawn: their fonts and label
+  // placement would otherwise hold up the first map (measured in npm run bench).
+  let markers: PlaceMarkers | null = null;
 
   const writeUrl = config.urlState ? urlWriter() : () => {};
   const timelineEl = $('#timeline');
@@ -214,20 +216,30 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     container: overTimeEl, datesIso, factions, places, defaultPlace: ARTICLE_PLACE,
     onSelect: (i) => { player?.stop(); setState({ dateIndex: i }); },
   }) : null;
-  overTime?.onPlaceChange(() => overTime.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]));
+  overTime?.onPlaceChange(() => overTime.renderDistances(distances, state.dateIndex, state.lang, STRINGS[state.lang]));
   async function loadStats(): Promise<void> {
     if (!$('#claims') && !$('#summary') && !overTime) return;
-    const [c, st, pd] = await Promise.all([
+    const [c, st] = await Promise.all([
       load('claims.json', (d, f) => parseClaims(d, f, { places: placeById.keys() })),
       load('stats.json', parseStats),
-      overTime ? load('place-distances.json', parsePlaceDistances) : Promise.resolve(null),
     ]);
-    for (const r of [c, st, pd]) if (r && !r.ok) for (const p of r.problems) messages.error(formatProblem(p), `stats-${p.file}`);
+    for (const r of [c, st]) if (!r.ok) for (const p of r.problems) messages.error(formatProblem(p), `stats-${p.file}`);
     if (c.ok) claims = c.value.claims;
     if (st.ok) stats = st.value;
-    if (pd?.ok) distances = pd.value;
     renderDrawn();
     overTime?.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]);
+    // The distance chart's figures load when the charts come into view, not with the first map.
+    if (overTime && overTimeEl) {
+      const seen = new IntersectionObserver(async (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        const pd = await load('place-distances.json', parsePlaceDistances);
+        if (!pd.ok) for (const p of pd.problems) messages.error(formatProblem(p), `stats-${p.file}`);
+        else distances = pd.value;
+        overTime.renderDistances(distances, state.dateIndex, state.lang, STRINGS[state.lang]);
+      }, { rootMargin: '200px' });
+      seen.observe(overTimeEl);
+    }
   }
 
   function renderSummary(index: number): void {
@@ -314,6 +326,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     mapEl.dataset.snapshot = entry.dateIso;
     mapEl.setAttribute('aria-busy', 'false');
     updateCompare();
+    // The dates a reader most likely picks next: fetched while idle, so stepping is a cached swap.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => { for (const j of [index + 1, index - 1]) if (entries[j]) void loader.get(entries[j]!); });
     config.onDrawn?.(entry.dateIso);
   }
 
@@ -323,7 +338,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     if (patch.lang) state.langExplicit = true;
     writeUrl(urlFor());
     if (before.lang !== state.lang) {
-      markers.setLang(state.lang);
+      markers?.setLang(state.lang);
       setBasemapLang(map, state.lang);
       setTerritoryLang(map, factions, state.lang);
       renderText();
@@ -346,6 +361,10 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const first = drawSnapshot(state.dateIndex);
   writeUrl(urlFor());
   await first;
+  showLabels(map);
+  markers = new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => setState({ placeId: id }) });
+  // Everything is on the map (places included) once it is next idle; --render waits for this.
+  void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats();
   return {
     setDate(dateIso) {

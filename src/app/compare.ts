@@ -41,7 +41,7 @@ export class CompareController {
 
   constructor(o: CompareOptions) {
     this.#o = o;
-    addChangeLayers(o.map, o.factions, 'place-labels');
+    addChangeLayers(o.map, o.factions, 'article-rings');
     this.#panel = new ComparePanel({ container: o.panel, datesIso: o.entries.map((e) => e.dateIso), onCompare: o.onCompare, onSwipe: o.onSwipe });
   }
 

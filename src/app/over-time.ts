@@ -27,7 +27,8 @@ export class OverTime {
   readonly #heading = el('h2', {});
   readonly #selectLabel = el('label', { for: 'chart-place' });
   readonly #note = el('p', { class: 'chart-note' });
-  #charts: LineChart[] = [];
+  #area: LineChart | null = null;
+  #dist: LineChart | null = null;
   #placeId: string;
 
   constructor(o: OverTimeOptions) {
@@ -44,10 +45,30 @@ export class OverTime {
     this.#select.addEventListener('change', () => { this.#placeId = this.#select.value; fn(this.#placeId); });
   }
 
+  /** Redraws both charts (new stats or language). */
   render(stats: Stats | null, distances: PlaceDistances | null, index: number, lang: Lang, t: Strings): void {
-    for (const c of this.#charts) c.destroy();
-    this.#charts = [];
+    this.renderArea(stats, index, lang, t);
+    this.renderDistances(distances, index, lang, t);
+  }
+
+  renderArea(stats: Stats | null, index: number, lang: Lang, t: Strings): void {
+    this.#area?.destroy();
+    this.#area = null;
     this.#heading.textContent = t.overTime;
+    const { datesIso, factions } = this.#o;
+    const strings = { table: t.chartTable, date: t.date };
+    if (stats) {
+      this.#area = renderLineChart(this.#areaBox, {
+        title: t.chartArea, datesIso, unit: 'km²', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
+        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => stats.get(d)?.areaKm2.held[f.id] ?? null) })),
+      });
+    } else this.#areaBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
+  }
+
+  /** Redraws only the distance chart (its figures arrived, or another place), leaving the other alone. */
+  renderDistances(distances: PlaceDistances | null, index: number, lang: Lang, t: Strings): void {
+    this.#dist?.destroy();
+    this.#dist = null;
     this.#selectLabel.textContent = t.distanceFrom;
     this.#note.textContent = t.chartDistanceNote;
     for (const o of this.#select.options) {
@@ -56,22 +77,16 @@ export class OverTime {
     }
     const { datesIso, factions } = this.#o;
     const strings = { table: t.chartTable, date: t.date };
-    if (stats) {
-      this.#charts.push(renderLineChart(this.#areaBox, {
-        title: t.chartArea, datesIso, unit: 'km²', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
-        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => stats.get(d)?.areaKm2.held[f.id] ?? null) })),
-      }));
-    } else this.#areaBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
     const series = distances?.places.get(this.#placeId);
     const place = this.#o.places.find((p) => p.properties.id === this.#placeId);
     if (distances && series && place) {
       const byDate = new Map(distances.dates.map((d, i) => [d, i]));
-      this.#charts.push(renderLineChart(this.#distBox, {
+      this.#dist = renderLineChart(this.#distBox, {
         title: t.chartDistance(place.properties[`name_${lang}`]), datesIso, unit: 'km', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
         series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => { const i = byDate.get(d); return i === undefined ? null : series[f.id][i] ?? null; }) })),
-      }));
+      });
     } else this.#distBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
   }
 
-  setSelected(index: number): void { for (const c of this.#charts) c.setSelected(index); }
+  setSelected(index: number): void { this.#area?.setSelected(index); this.#dist?.setSelected(index); }
 }

@@ -6,7 +6,7 @@ import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { ringPolygon } from '../analysis/rings.ts';
 import { ARTICLE_RINGS_KM, type ArticleDistances } from '../analysis/article.ts';
-import { FONT_REGULAR, FONT_BOLD } from './style.ts';
+import { FONT_REGULAR } from './style.ts';
 
 const RINGS = 'article-rings';
 const LINES = 'article-lines';
@@ -48,7 +48,7 @@ export function addArticleLayers(map: MlMap, center: Position, ringLabel: (km: n
     layout: {
       'symbol-placement': 'line-center',
       'text-field': ['get', 'label'],
-      'text-font': [FONT_BOLD],
+      'text-font': [FONT_REGULAR],
       'text-size': 12.5,
       'text-offset': [0, -0.9],
       'text-allow-overlap': true,

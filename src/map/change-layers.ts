@@ -21,7 +21,8 @@ function crossHatch(size: number): { width: number; height: number; data: Uint8A
   return { width: n, height: n, data };
 }
 
-export function addChangeLayers(map: MlMap, factions: readonly Faction[], beforeId?: string): void {
+export function addChangeLayers(map: MlMap, factions: readonly Faction[], below?: string): void {
+  const beforeId = below && map.getLayer(below) ? below : undefined;
   const color = ['match', ['get', 'faction'], ...factions.flatMap((f) => [f.id, f.color]), '#666666'] as unknown as ExpressionSpecification;
   if (!map.hasImage(CROSS)) map.addImage(CROSS, crossHatch(6), { pixelRatio: 2 });
   map.addSource(GAINED, { type: 'geojson', data: EMPTY });

@@ -7,7 +7,7 @@ import { Marker, type Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Place } from '../data/contract.ts';
 import type { Lang } from '../ui/i18n.ts';
-import { FONT_REGULAR, FONT_BOLD, bilingualName, COLORS, type Palette } from './style.ts';
+import { FONT_REGULAR, bilingualName, COLORS, type Palette } from './style.ts';
 
 /** Zoom from which a place of each rank is shown. */
 export const MIN_ZOOM_BY_RANK: Record<number, number> = { 1: 0, 2: 5, 3: 6.3 };
@@ -41,7 +41,7 @@ export class PlaceMarkers {
       filter: ['>=', ['zoom'], ['match', ['get', 'rank'], 1, 0, 2, MIN_ZOOM_BY_RANK[2]!, MIN_ZOOM_BY_RANK[3]!]],
       layout: {
         'text-field': bilingualName(lang),
-        'text-font': ['match', ['get', 'rank'], 1, ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
+        'text-font': [FONT_REGULAR],
         'text-size': ['match', ['get', 'rank'], 1, 13.5, 2, 12.5, 11.5],
         'text-anchor': 'left',
         'text-offset': [0.75, 0],

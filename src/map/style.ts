@@ -5,12 +5,14 @@
  */
 import type { Map as MlMap, StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
 import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import notoLatin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
 import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
 import type { Lang } from '../ui/i18n.ts';
 
+/**
+ * One font stack for all map text: a second (bold) stack would download another Latin file and
+ * load the Arabic one twice. Emphasis comes from size, letter-spacing and halo instead.
+ */
 export const FONT_REGULAR = 'Noto Sans Regular';
-export const FONT_BOLD = 'Noto Sans SemiBold';
 const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+FB50-FDFF', 'U+FE70-FEFF'];
 const LATIN_RANGES = ['U+0000-024F', 'U+2000-206F', 'U+2190-21FF', 'U+2212'];
 
@@ -21,11 +23,6 @@ export function fontFaces(base: string): FontFacesSpecification {
   return {
     [FONT_REGULAR]: [
       { url: abs(notoLatin400, base), 'unicode-range': LATIN_RANGES },
-      { url: abs(notoArabic400, base), 'unicode-range': ARABIC_RANGES },
-    ],
-    [FONT_BOLD]: [
-      { url: abs(notoLatin600, base), 'unicode-range': LATIN_RANGES },
-      // One Arabic weight for both stacks: Arabic names are secondary and this saves 53 kB.
       { url: abs(notoArabic400, base), 'unicode-range': ARABIC_RANGES },
     ],
   };
@@ -97,7 +94,8 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme
         type: 'symbol',
         source: 'basemap',
         filter: ['==', ['get', 'kind'], 'label'],
-        layout: { 'text-field': ['get', `name_${lang}`], 'text-font': [FONT_BOLD], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 7, 15], 'text-letter-spacing': 0.25 },
+        // Shown once the first territory is drawn (showLabels), so glyphs do not hold it up.
+        layout: { visibility: 'none', 'text-field': ['get', `name_${lang}`], 'text-font': [FONT_REGULAR], 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 7, 15], 'text-letter-spacing': 0.25 },
         paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.land, 'text-halo-width': 1 },
       },
     ],
@@ -110,3 +108,8 @@ export function setBasemapLang(map: MlMap, lang: Lang): void {
 }
 
 export const palette = (theme: 'light' | 'dark'): Palette => (theme === 'dark' ? COLORS_DARK : COLORS);
+
+/** Turns on the labels that wait for the first drawn territory. */
+export function showLabels(map: MlMap): void {
+  map.setLayoutProperty('country-labels', 'visibility', 'visible');
+}

@@ -7,7 +7,7 @@ import { Map as MlMap } from 'maplibre-gl';
 import type { Faction, Snapshot } from '../data/contract.ts';
 import type { Lang } from '../ui/i18n.ts';
 import { labelPoints } from '../analysis/labels.ts';
-import { buildStyle } from './style.ts';
+import { buildStyle, showLabels } from './style.ts';
 import { addTerritoryLayers, setTerritory } from './territory-layers.ts';
 
 export interface SwipeMapOptions {
@@ -36,7 +36,7 @@ export class SwipeMap {
       attributionControl: false,
       fadeDuration: 0,
     });
-    this.#ready = this.#map.once('style.load').then(() => addTerritoryLayers(this.#map, factions, lang, 'rivers'));
+    this.#ready = this.#map.once('style.load').then(() => { addTerritoryLayers(this.#map, factions, lang, 'rivers'); showLabels(this.#map); });
     main.on('move', this.#sync);
   }
 

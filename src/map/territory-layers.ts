@@ -3,7 +3,7 @@ import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDat
 import type { FeatureCollection } from 'geojson';
 import type { Faction } from '../data/contract.ts';
 import type { Lang } from '../ui/i18n.ts';
-import { FONT_BOLD } from './style.ts';
+import { FONT_REGULAR } from './style.ts';
 
 export const TERRITORY_SOURCE = 'territory';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
@@ -21,7 +21,9 @@ function byFaction(factions: readonly Faction[], pick: (f: Faction) => string, f
 
 /** Adds the (empty) territory layers below `beforeId`. */
 export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lang: Lang, beforeId: string): void {
-  map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY });
+  // buffer 64 (default 128): half the overlap to clip and tessellate per tile; the fills have no
+  // wide strokes or labels at tile edges that would need more. Measured in npm run bench.
+  map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY, buffer: 64, tolerance: 0.5 });
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
   const color = byFaction(factions, (f) => f.color, '#999999');
   map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': ['case', ['==', ['get', 'tier'], 'desert'], DESERT_OPACITY, FILL_OPACITY] } }, beforeId);
@@ -48,7 +50,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
     source: TERRITORY_LABEL_SOURCE,
     layout: {
       'text-field': byFaction(factions, (f) => f.short[lang], ''),
-      'text-font': [FONT_BOLD],
+      'text-font': [FONT_REGULAR],
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-transform': 'uppercase',
       'text-letter-spacing': 0.12,
