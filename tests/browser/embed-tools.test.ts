@@ -1,0 +1,128 @@
+/**
+ * The editor's side of embedding, in real Chromium against the built site: the "Embed this map"
+ * dialog, the host-origin restriction of the message API, printing, and `npm run render`.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { openWatched, waitForSnapshot, isLocal, type Watched } from './helpers.ts';
+
+const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+let browser: Browser;
+let host: StaticServer;
+let tmp: string;
+const opened: Watched[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  tmp = mkdtempSync(join(tmpdir(), 'frontlines-tools-'));
+  // The embed accepts commands only from https://news.example; this page is another origin.
+  writeFileSync(join(tmp, 'other.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<iframe id="f" style="width:600px;height:500px;border:0" src="${siteUrl}embed.html?origin=https://news.example&date=2017-07-15"></iframe></body></html>`);
+  host = await serveStatic(tmp);
+});
+afterAll(async () => {
+  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
+  const errors = opened.flatMap((w) => w.errors);
+  await browser?.close();
+  await host?.close();
+  rmSync(tmp, { recursive: true, force: true });
+  expect(external).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+describe('the embed dialog', () => {
+  it('builds the snippet for the current date, view and choices, copies it, and previews it', async () => {
+    const w = await openWatched(browser, `${siteUrl}?date=2016-06-01#6/35/40.5`);
+    opened.push(w);
+    const { page } = w;
+    await waitForSnapshot(page, '2016-06-01');
+    await page.click('#embed-open');
+    await page.locator('dialog.embed-dialog[open]').waitFor();
+    await page.fill('input[name=title]', 'IS in "2016" <test>');
+    await page.check('input[name=control-claims]');
+    await page.selectOption('select[name=theme]', 'dark');
+    await page.waitForFunction(() => (document.querySelector('.embed-code') as HTMLTextAreaElement).value.includes('theme=dark'));
+    const code = await page.inputValue('.embed-code');
+    const src = new URL(code.match(/<iframe src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
+    expect(src.pathname).toMatch(/\/embed\.html$/);
+    expect(src.searchParams.get('date')).toBe('2016-06-01');
+    expect(src.searchParams.get('controls')).toBe('timeline,legend,claims');
+    expect(src.searchParams.get('view')).toMatch(/^6\/35\/40\.5$/);
+    expect(src.searchParams.get('title')).toBe('IS in "2016" <test>');
+    expect(code).toContain('title="IS in &quot;2016&quot; &lt;test&gt;"');
+    expect(code).toContain(`<script src="${siteUrl}embed-loader.js" async></script>`);
+    // The live preview is that embed, and the loader sizes it to its content.
+    const frame = (await (await page.waitForSelector('.embed-preview')).contentFrame())!;
+    await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark' && document.querySelector('#map')?.getAttribute('data-snapshot') === '2016-06-01', null, { timeout: 30_000 });
+    await page.waitForFunction(() => {
+      const f = document.querySelector<HTMLIFrameElement>('.embed-preview')!;
+      return Math.abs(f.getBoundingClientRect().height - f.contentDocument!.body.getBoundingClientRect().height) < 2;
+    }, null, { timeout: 15_000 });
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.click('text=Copy code');
+    await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog.embed-dialog[open]'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed-open');
+  });
+});
+
+describe('the message API with a configured host origin', () => {
+  it('ignores commands from any other origin', async () => {
+    const w = await openWatched(browser, `${host.url}other.html`);
+    opened.push(w);
+    const frame = (await (await w.page.waitForSelector('#f')).contentFrame())!;
+    await frame.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-snapshot') === '2017-07-15', null, { timeout: 30_000 });
+    await w.page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ frontlines: 1, action: 'set-date', date: '2015-01-01' }, '*'));
+    await w.page.waitForTimeout(800);
+    expect(await frame.getAttribute('#map', 'data-snapshot')).toBe('2017-07-15');
+  });
+});
+
+describe('printing', () => {
+  it('keeps the map as an image, the date, the legend and the sources', async () => {
+    const w = await openWatched(browser, `${siteUrl}embed.html?date=2016-06-01&static=1`);
+    opened.push(w);
+    const { page } = w;
+    await waitForSnapshot(page, '2016-06-01');
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const img = page.locator('img.print-map');
+    expect(await img.evaluate((e) => (e as HTMLImageElement).src.startsWith('data:image/png'))).toBe(true);
+    expect(await img.isVisible()).toBe(true);
+    expect(await page.locator('.maplibregl-canvas').isVisible()).toBe(false);
+    expect(await page.locator('#date-line').textContent()).toBe('1 June 2016');
+    expect(await page.locator('#legend li').count()).toBeGreaterThan(3);
+    expect(await page.locator('details.sources').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  });
+});
+
+describe('npm run render', () => {
+  const render = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/render.ts', '--dist', distDir, ...args], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 90_000 });
+  it('writes a PNG of a still embed view', () => {
+    const out = join(tmp, 'map.png');
+    const r = render('--date', '2016-06-01', '--out', out, '--width', '640', '--lang', 'nl');
+    expect(r.stderr).not.toMatch(/render: /);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2016-06-01');
+    const png = PNG.sync.read(readFileSync(out));
+    expect(png.width).toBe(640);
+    expect(png.height).toBeGreaterThan(480);
+  }, 120_000);
+  it('refuses a bad date and an unknown place, naming them', () => {
+    const a = render('--date', '2016-02-30', '--out', join(tmp, 'x.png'));
+    expect(a.status).toBe(1);
+    expect(a.stderr).toContain('--date must be a date written YYYY-MM-DD, got "2016-02-30"');
+    const b = render('--place', 'atlantis', '--out', join(tmp, 'y.png'));
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain('There is no place “atlantis” on this map');
+  }, 120_000);
+});
