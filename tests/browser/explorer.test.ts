@@ -209,3 +209,34 @@ describe('a broken snapshot file', () => {
     expect(await classify(page, { zoom: 5.5, center: [40.5, 34.6] }, [40.45, 35.02])).toBe('islamic-state');
   });
 });
+
+describe('checking a snapshot file in the page (data editors)', () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/broken/snapshots', name));
+  it('reports a broken file with the same lines as npm run data:check and keeps the map', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    await page.locator('#preview-file').setInputFiles({ name: 'self-intersecting-ring.geojson', mimeType: 'application/geo+json', buffer: fixture('self-intersecting-ring.geojson') });
+    const alert = page.locator('[role="alert"] .message');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('self-intersecting-ring.geojson: feature 0: polygon ring 0 crosses itself at [38.25, 35.25]');
+    await page.locator('#preview-file').setInputFiles({ name: 'factions-overlap.geojson', mimeType: 'application/geo+json', buffer: fixture('factions-overlap.geojson') });
+    await page.waitForFunction(() => document.querySelector('[role="alert"] .message')?.textContent?.includes('factions-overlap.geojson: feature 0: islamic-state overlaps feature 1 (syrian-regime) by'));
+    expect(await page.getAttribute('#map', 'data-snapshot')).toBe(articleDate);
+    expect(await page.getAttribute('#map', 'data-preview')).toBeNull();
+  });
+
+  it('draws a valid file in place of the date until the reader stops or picks a date', async () => {
+    const { page } = await open('');
+    await waitForSnapshot(page, articleDate);
+    const valid = readFileSync(join(distDir, 'data/snapshots/2014-06-01.geojson'));
+    await page.locator('#preview-file').setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: valid });
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson');
+    expect(await page.locator('.preview-banner').textContent()).toContain('Previewing mine.geojson (not saved)');
+    // The legend now describes the file: in June 2014 IS held far less of Iraq than in 2017.
+    const isKm2 = Number(await page.locator('#legend li[data-faction="islamic-state"]').getAttribute('data-area-km2'));
+    expect(isKm2).toBeGreaterThan(0);
+    await page.click('.preview-banner button');
+    await page.waitForFunction(() => !document.querySelector('#map')?.hasAttribute('data-preview'));
+    await waitForSnapshot(page, articleDate);
+  });
+});
