@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
-import { openWatched, waitForSnapshot, isLocal, type Watched } from './helpers.ts';
+import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -16,17 +16,15 @@ const dates = index.snapshots.map((s) => s.date);
 const articleDate = index.snapshots.find((s) => s.article)!.date;
 
 let browser: Browser;
-const opened: Watched[] = [];
+const log = new PageLog();
 const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
-  const w = await openWatched(browser, siteUrl + path, opts);
-  opened.push(w);
-  return w;
+  return log.add(await openWatched(browser, siteUrl + path, opts));
 };
 
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => {
-  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
-  const errors = opened.flatMap((w) => w.errors);
+  const external = log.external();
+  const errors = log.errors();
   await browser?.close();
   expect(external).toEqual([]);
   expect(errors).toEqual([]);

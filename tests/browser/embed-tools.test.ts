@@ -11,14 +11,14 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, isLocal, type Watched } from './helpers.ts';
+import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
 let browser: Browser;
 let host: StaticServer;
 let tmp: string;
-const opened: Watched[] = [];
+const log = new PageLog();
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -29,8 +29,8 @@ beforeAll(async () => {
   host = await serveStatic(tmp);
 });
 afterAll(async () => {
-  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
-  const errors = opened.flatMap((w) => w.errors);
+  const external = log.external();
+  const errors = log.errors();
   await browser?.close();
   await host?.close();
   rmSync(tmp, { recursive: true, force: true });
@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('the embed dialog', () => {
   it('builds the snippet for the current date, view and choices, copies it, and previews it', async () => {
     const w = await openWatched(browser, `${siteUrl}?date=2016-06-01#6/35/40.5`);
-    opened.push(w);
+    log.add(w);
     const { page } = w;
     await waitForSnapshot(page, '2016-06-01');
     await page.click('#embed-open');
@@ -78,7 +78,7 @@ describe('the embed dialog', () => {
 describe('the message API with a configured host origin', () => {
   it('ignores commands from any other origin', async () => {
     const w = await openWatched(browser, `${host.url}other.html`);
-    opened.push(w);
+    log.add(w);
     const frame = (await (await w.page.waitForSelector('#f')).contentFrame())!;
     await frame.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-snapshot') === '2017-07-15', null, { timeout: 30_000 });
     await w.page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ frontlines: 1, action: 'set-date', date: '2015-01-01' }, '*'));
@@ -90,7 +90,7 @@ describe('the message API with a configured host origin', () => {
 describe('printing', () => {
   it('keeps the map as an image, the date, the legend and the sources', async () => {
     const w = await openWatched(browser, `${siteUrl}embed.html?date=2016-06-01&static=1`);
-    opened.push(w);
+    log.add(w);
     const { page } = w;
     await waitForSnapshot(page, '2016-06-01');
     await page.emulateMedia({ media: 'print' });

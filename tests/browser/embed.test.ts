@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, isLocal, type Watched } from './helpers.ts';
+import { openWatched, PageLog } from './helpers.ts';
 
 const distDir = inject('distDir');
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; article?: boolean }[] };
@@ -23,7 +23,7 @@ let browser: Browser;
 let site: StaticServer; // the embed's origin, with CORS for sandboxed frames and a strict CSP header
 let host: StaticServer; // the article's origin
 let hostDir: string;
-const opened: Watched[] = [];
+const log = new PageLog();
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -42,8 +42,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
-  const errors = opened.flatMap((w) => w.errors);
+  const external = log.external();
+  const errors = log.errors();
   await browser?.close();
   await site?.close();
   await host?.close();
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 async function openHost(name: string, width = 900): Promise<{ page: Page; frame: Frame }> {
   const w = await openWatched(browser, `${host.url}${name}`, { width, height: 800 });
-  opened.push(w);
+  log.add(w);
   const handle = await w.page.waitForSelector('#f');
   const frame = (await handle.contentFrame())!;
   await frame.waitForFunction(() => document.querySelector('#map')?.getAttribute('aria-busy') === 'false' && !!document.querySelector('#map')?.getAttribute('data-snapshot'), null, { timeout: 30_000 });

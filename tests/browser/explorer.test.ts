@@ -10,16 +10,14 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, project, isLocal, type Watched } from './helpers.ts';
+import { openWatched, waitForSnapshot, project, PageLog } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
 let browser: Browser;
-const opened: Watched[] = [];
+const log = new PageLog();
 const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
-  const w = await openWatched(browser, siteUrl + path, opts);
-  opened.push(w);
-  return w;
+  return log.add(await openWatched(browser, siteUrl + path, opts));
 };
 
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
@@ -30,8 +28,8 @@ const factions = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), '
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => {
   // Privacy, checked over every page the tests opened: nothing left 127.0.0.1.
-  const external = opened.flatMap((w) => w.requests.filter((u) => !isLocal(u)));
-  const errors = opened.flatMap((w) => w.errors);
+  const external = log.external();
+  const errors = log.errors();
   await browser?.close();
   expect(external, 'requests that left localhost').toEqual([]);
   expect(errors.filter((e) => !e.includes('snapshot-broken')), 'console errors').toEqual([]);
@@ -194,7 +192,7 @@ describe('a broken snapshot file', () => {
 
   it('shows an alert naming the file and the reason, and keeps the last good map', async () => {
     const w = await openWatched(browser, `${server.url}#5.5/34.6/40.5`, { width: 1300, height: 860 });
-    opened.push(w);
+    log.add(w);
     const { page } = w;
     await waitForSnapshot(page, articleDate);
     await page.focus('#date-slider');

@@ -51,3 +51,14 @@ export function project(lonLat: [number, number], view: { zoom: number; center: 
 }
 
 export const isLocal = (url: string) => /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(url);
+
+/**
+ * Keeps every page a test file opens, so that its afterAll can check them all at once: no request
+ * left 127.0.0.1, and nothing was logged as an error (CSP violations and uncaught errors included).
+ */
+export class PageLog {
+  readonly #pages: Watched[] = [];
+  add(w: Watched): Watched { this.#pages.push(w); return w; }
+  external(): string[] { return this.#pages.flatMap((w) => w.requests.filter((u) => !isLocal(u))); }
+  errors(): string[] { return this.#pages.flatMap((w) => w.errors); }
+}
