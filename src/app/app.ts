@@ -25,9 +25,7 @@ import { parseUrlState, serializeUrlState, type UrlNotice } from '../ui/url-stat
 import { Messages } from '../ui/messages.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { Player } from '../ui/player.ts';
-import { PreviewFile } from '../ui/preview-file.ts';
-import { el } from '../ui/dom.ts';
-import { validateSnapshotText } from '../data/validate.ts';
+import { Preview } from './preview.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { placeCard } from '../ui/place-card.ts';
 import { renderClaimsPanel } from '../ui/claims-panel.ts';
@@ -266,7 +264,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     langSwitch?.setAttribute('aria-label', t.language);
     timeline?.render(state.dateIndex, state.lang, t);
     player?.render(t);
-    previewer?.render(t);
+    preview?.render(t);
   }
 
   function renderDrawn(): void {
@@ -336,42 +334,21 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     config.onDrawn?.(entry.dateIso);
   }
 
-  // Data editors' preview of a file dropped on the map (src/ui/preview-file.ts).
-  let previewName: string | null = null;
-  const banner = el('div', { class: 'preview-banner', role: 'status', hidden: '' });
-  mapEl.parentElement!.append(banner);
+  // Data editors' check of a file dropped on the map.
   const previewEl = $('#preview');
-  const previewer = previewEl && config.interactive ? new PreviewFile({ dropZone: mapEl.parentElement!, container: previewEl, onFile: (n, text, size) => void showPreview(n, text, size) }) : null;
-  async function showPreview(name: string, text: string, sizeBytes: number): Promise<void> {
-    const t = STRINGS[state.lang];
-    const r = validateSnapshotText(text, name, sizeBytes);
-    if (!r.ok) {
-      const lines = r.problems.map(formatProblem);
-      messages.error([t.previewProblems(name, lines.length), ...lines.slice(0, 12), ...(lines.length > 12 ? [t.previewMore(lines.length - 12)] : [])].join('\n'), 'preview');
-      return;
-    }
-    messages.clear('preview');
-    player?.stop();
-    previewName = name;
-    mapEl.setAttribute('aria-busy', 'true');
-    const shown = setTerritory(map, r.value, labelPoints(r.value));
-    drawn = { index: state.dateIndex, snapshot: r.value };
-    renderDrawn();
-    await shown;
-    if (previewName !== name) return;
-    mapEl.dataset.preview = name;
-    mapEl.setAttribute('aria-busy', 'false');
-    const stop = el('button', { type: 'button' }, t.previewStop);
-    stop.addEventListener('click', () => { endPreview(); lastDraw = drawSnapshot(state.dateIndex); });
-    banner.replaceChildren(el('span', {}, t.previewing(name)), stop);
-    banner.hidden = false;
-  }
-  function endPreview(): void {
-    if (previewName === null) return;
-    previewName = null;
-    banner.hidden = true;
-    delete mapEl.dataset.preview;
-  }
+  const preview = previewEl && config.interactive ? new Preview({
+    mapEl, container: previewEl, messages, strings: () => STRINGS[state.lang],
+    draw: async (snapshot) => {
+      player?.stop();
+      mapEl.setAttribute('aria-busy', 'true');
+      const shown = setTerritory(map, snapshot, labelPoints(snapshot));
+      drawn = { index: state.dateIndex, snapshot };
+      renderDrawn();
+      await shown;
+      mapEl.setAttribute('aria-busy', 'false');
+    },
+    restore: () => { lastDraw = drawSnapshot(state.dateIndex); },
+  }) : null;
 
   function setState(patch: Partial<State>): void {
     const before = { ...state };
@@ -385,7 +362,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       renderText();
       renderDrawn();
     } else timeline?.render(state.dateIndex, state.lang, STRINGS[state.lang]);
-    if (before.dateIndex !== state.dateIndex) { endPreview(); lastDraw = drawSnapshot(state.dateIndex); overTime?.setSelected(state.dateIndex); }
+    if (before.dateIndex !== state.dateIndex) { preview?.end(); lastDraw = drawSnapshot(state.dateIndex); overTime?.setSelected(state.dateIndex); }
     if (before.lang !== state.lang) overTime?.render(stats, distances, state.dateIndex, state.lang, STRINGS[state.lang]);
     if (before.compareIndex !== state.compareIndex || before.swipe !== state.swipe || before.lang !== state.lang) updateCompare();
     else if (before.placeId !== state.placeId) renderPopup();
