@@ -68,9 +68,24 @@ function frontlinesData(): Plugin {
   };
 }
 
+/**
+ * The pages carry a strict Content-Security-Policy. The dev server injects CSS as <style> tags and
+ * talks to its client over a WebSocket, so in dev only the policy lets those through; builds keep
+ * the strict one.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'frontlines-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [frontlinesData()],
+  plugins: [frontlinesData(), devCsp()],
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },
   build: {
