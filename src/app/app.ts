@@ -6,6 +6,7 @@
 import { Map as MlMap, Popup, setWorkerUrl, NavigationControl, ScaleControl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
 import { isIsoDate, parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type Snapshot, type SnapshotEntry } from '../data/contract.ts';
 import { fetchParsed } from '../data/load.ts';
 import { formatProblem, type Result } from '../data/result.ts';
@@ -16,7 +17,7 @@ import { featureNear } from '../analysis/territory.ts';
 import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
 import { labelPoints } from '../analysis/labels.ts';
 import { buildStyle, palette, setBasemapLang, showLabels } from '../map/style.ts';
-import { addTerritoryLayers, setTerritory, setTerritoryLang } from '../map/territory-layers.ts';
+import { addTerritoryLayers, setTerritory, setTerritoryLabels, setTerritoryLang } from '../map/territory-layers.ts';
 import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
 import { preparePrinting } from '../map/print.ts';
@@ -42,6 +43,7 @@ import { parsePlaceDistances, type PlaceDistances } from '../data/place-distance
 setWorkerUrl(workerUrl);
 
 const ARTICLE_PLACE = 'mayadeen';
+const NO_LABELS: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Syria and Iraq, [[west, south], [east, north]]. */
 const DEFAULT_BOUNDS: [[number, number], [number, number]] = [[35.6, 29.1], [48.6, 37.4]];
 
@@ -172,7 +174,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   await styleReady;
   if (state.lang !== bootLang) setBasemapLang(map, state.lang);
   addTerritoryLayers(map, factions, state.lang, 'rivers');
-  if (articlePlace) addArticleLayers(map, articlePlace.geometry.coordinates, STRINGS[state.lang].ringLabel);
+  // Labels of every kind (sides' names, the article's rings, places, countries) join the map once
+  // the first territory is drawn: their glyphs and placement would otherwise hold it up.
+  let labelsOn = false;
   const popup = new Popup({ closeOnClick: true, focusAfterOpen: false, maxWidth: `${Math.min(300, mapEl.clientWidth - 48)}px`, offset: 10 });
   popup.on('close', () => { if (popupPlace !== null) { popupPlace = null; setState({ placeId: null }); } });
   let popupPlace: string | null = null;
@@ -320,7 +324,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       return;
     }
     messages.clear('snapshot');
-    const shown = setTerritory(map, result.value, labelPoints(result.value));
+    const shown = setTerritory(map, result.value, labelsOn ? labelPoints(result.value) : NO_LABELS);
     drawn = { index, snapshot: result.value };
     renderDrawn();
     await shown;
@@ -380,6 +384,11 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   writeUrl(urlFor());
   await first;
   showLabels(map);
+  labelsOn = true;
+  if (articlePlace) addArticleLayers(map, articlePlace.geometry.coordinates, STRINGS[state.lang].ringLabel);
+  const firstDrawn = drawn as { index: number; snapshot: Snapshot } | null;
+  if (firstDrawn) setTerritoryLabels(map, labelPoints(firstDrawn.snapshot));
+  renderDrawn(); // the article's lines, now that their layers exist
   markers = new PlaceMarkers({ map, places, lang: state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => setState({ placeId: id }) });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
   void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });

@@ -100,3 +100,8 @@ export function hatchPattern(size: number): { width: number; height: number; dat
   }
   return { width: n, height: n, data };
 }
+
+/** Sets only the sides' name labels (e.g. once the first territory is drawn without them). */
+export function setTerritoryLabels(map: MlMap, labels: FeatureCollection): void {
+  void map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE)?.setData(labels);
+}
