@@ -9,10 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FACTION_IDS, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type FactionId, type Place, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
+import { FACTION_IDS, type FactionId, type Place, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
 import { distancesToFactions } from '../src/analysis/distance.ts';
-import { hashInputs, ROOT } from './build-stats.ts';
+import { hashInputs, loadCoreInputs, ROOT, type CoreInputs } from './build-stats.ts';
 import { unwrapOrExit } from './sources.ts';
 
 export const PLACE_DISTANCES_FILE = 'data/place-distances.json';
@@ -23,7 +23,7 @@ export interface PlaceDistancesFile {
   dates: string[];
   places: Record<string, Record<FactionId, (number | null)[]>>;
 }
-export interface DistanceInputs { entries: SnapshotEntry[]; places: Place[]; snapshot: (entry: SnapshotEntry) => Snapshot }
+export type DistanceInputs = CoreInputs;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -33,25 +33,11 @@ export function distanceInputFiles(entries: readonly SnapshotEntry[]): string[] 
   return ['data/snapshots/index.json', ...entries.map((e) => `data/snapshots/${e.file}`), 'data/places.geojson'];
 }
 
-function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<T>): Result<T> {
-  const json = parseJson(read(path), path);
-  return json.ok ? parse(json.value, path) : json;
-}
-
-/** Reads the index and the places; snapshots are read one at a time. */
+/** Reads the index and the places; snapshots are read one at a time (as for stats.json). */
 export function loadDistanceInputs(): Result<DistanceInputs> {
   const problems: Problem[] = [];
-  const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
-  const entries = take(parsed('data/snapshots/index.json', parseSnapshotIndex));
-  const places = take(parsed('data/places.geojson', parsePlaces));
-  if (!entries || !places) return { ok: false, problems };
-  const snapshot = (e: SnapshotEntry) => {
-    const path = `data/snapshots/${e.file}`;
-    const r = parsed(path, parseSnapshot);
-    if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
-    return r.value;
-  };
-  return { ok: true, value: { entries, places, snapshot } };
+  const core = loadCoreInputs(problems);
+  return core ? { ok: true, value: core } : { ok: false, problems };
 }
 
 /** Every place's distance to every faction on one snapshot, km to one decimal (null: no ground). */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FACTION_IDS, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
+import { FACTION_IDS, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Place, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { frontierLengthsKm, MIN_CONTACT_KM, TOLERANCE_KM } from '../src/analysis/frontier.ts';
@@ -65,25 +65,36 @@ function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<
   return json.ok ? parse(json.value, path) : json;
 }
 
-/** Reads the index, claims, places and country outlines; snapshots are read one at a time. */
-export function loadInputs(): Result<Inputs> {
-  const problems: Problem[] = [];
+/** What every data script reads: the index, the places, and snapshots one at a time. */
+export interface CoreInputs { entries: SnapshotEntry[]; places: Place[]; snapshot: (entry: SnapshotEntry) => Snapshot }
+
+/** Reads the index and the places; problems go to `problems`, and null comes back if either failed. */
+export function loadCoreInputs(problems: Problem[]): CoreInputs | null {
   const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
   const entries = take(parsed('data/snapshots/index.json', parseSnapshotIndex));
   const places = take(parsed('data/places.geojson', parsePlaces));
-  const countries = buildBasemap().countries.features;
-  const claims = places && take(parsed('data/claims.json', (d, f) => parseClaims(d, f, {
-    places: places.map((p) => p.properties.id),
-    countries: countries.map((c) => String(c.properties?.id)),
-  })));
-  if (!entries || !places || !claims) return { ok: false, problems };
+  if (!entries || !places) return null;
   const snapshot = (e: SnapshotEntry) => {
     const path = `data/snapshots/${e.file}`;
     const r = parsed(path, parseSnapshot);
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
     return r.value;
   };
-  return { ok: true, value: { entries, claims, ctx: claimContext(places, countries), snapshot } };
+  return { entries, places, snapshot };
+}
+
+/** Reads the index, claims, places and country outlines; snapshots are read one at a time. */
+export function loadInputs(): Result<Inputs> {
+  const problems: Problem[] = [];
+  const core = loadCoreInputs(problems);
+  const countries = buildBasemap().countries.features;
+  const claimsR = parsed('data/claims.json', (d, f) => parseClaims(d, f, {
+    places: core?.places.map((p) => p.properties.id),
+    countries: countries.map((c) => String(c.properties?.id)),
+  }));
+  if (!claimsR.ok) problems.push(...claimsR.problems);
+  if (!core || !claimsR.ok) return { ok: false, problems };
+  return { ok: true, value: { entries: core.entries, claims: claimsR.value, ctx: claimContext(core.places, countries), snapshot: core.snapshot } };
 }
 
 /** Everything stats.json holds for one snapshot. */
