@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readStats, STATS_FILE } from './build-stats.ts';
 
-const TOLERANCE = 0.2;
+const TOLERANCE = 0.1;
 
 const IHS: { dateIso: string; km2: number; source: string }[] = [
   // IHS gives only the month of its first estimate; mid-January stands for it.
@@ -43,6 +43,6 @@ describe(`IS held area in ${STATS_FILE} against IHS Markit`, () => {
   };
 
   for (const { dateIso, km2, source } of IHS) {
-    it(`${dateIso}: within 20% of IHS ${km2} km² (${source})`, () => check(dateIso, km2));
+    it(`${dateIso}: within 10% of IHS ${km2} km² (${source})`, () => check(dateIso, km2));
   }
 });

@@ -3,11 +3,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
-import { parseControlPoints, parseOverrides, type ControlPoint, type Override, type Regions } from '../src/data/generate.ts';
-import { parseJson } from '../src/data/contract.ts';
-import { formatProblem, type Problem, type Result } from '../src/data/result.ts';
+import { parseControlPoints, parseOverrides, type Sources } from '../src/data/generate.ts';
+import { parseContested, parseMethod, parseSettlements, riverLines } from '../src/data/method.ts';
+import { FACTION_IDS, parseJson } from '../src/data/contract.ts';
+import { formatProblem, ok, type Problem, type Result } from '../src/data/result.ts';
 
-export interface Sources { points: ControlPoint[]; overrides: Override[]; regions: Regions }
+export type { Sources };
+/** Rivers for the method: Natural Earth's, and those it lacks, traced by hand. */
+const RIVER_FILES = ['natural-earth-rivers.geojson', 'rivers-traced.geojson'];
 
 export function loadSources(sourcesDir: string): Result<Sources> {
   const problems: Problem[] = [];
@@ -36,8 +39,13 @@ export function loadSources(sourcesDir: string): Result<Sources> {
     seen.set(p.id, p.name);
   }
   const overrides = read('overrides.geojson', parseOverrides) ?? [];
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { points, overrides, regions } };
+  const sides = FACTION_IDS as readonly string[];
+  const contested = read('contested.geojson', (d, f) => parseContested(d, f, sides)) ?? [];
+  const method = read('method.json', (d, f) => parseMethod(d, f, sides));
+  const settlements = read('settlements-geonames.geojson', parseSettlements) ?? [];
+  const rivers = method ? RIVER_FILES.flatMap((f) => read(f, (d) => ok(riverLines(d, method.rivers))) ?? []) : [];
+  if (problems.length || !method) return { ok: false, problems };
+  return { ok: true, value: { points, overrides, contested, regions, settlements, rivers, method } };
 }
 
 /** Syria and Iraq as the basemap draws them (same simplification), so fills and borders line up. */

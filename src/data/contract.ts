@@ -37,11 +37,18 @@ export interface SnapshotEntry {
 
 export interface TerritoryProps {
   faction: FactionId;
-  /** 'desert': open country the side dominated without holding it (drawn lighter). Absent: held. */
-  tier?: 'desert';
+  /**
+   * 'desert': open country the side dominated without holding it (drawn lighter, hatched).
+   * 'contested': ground the side held when a fight for it began and was still fighting for;
+   * `against` names the attackers. Absent: held.
+   */
+  tier?: Tier;
+  against?: FactionId[];
   id?: string;
   [key: string]: unknown;
 }
+export const TIERS = ['desert', 'contested'] as const;
+export type Tier = (typeof TIERS)[number];
 export type TerritoryFeature = Feature<Polygon | MultiPolygon, TerritoryProps>;
 export type Snapshot = FeatureCollection<Polygon | MultiPolygon, TerritoryProps>;
 
@@ -177,8 +184,11 @@ export function parseSnapshot(data: unknown, file: string): Result<Snapshot> {
       const got = isObject(props) ? JSON.stringify(props.faction) : 'nothing';
       return problems.push({ file, feature, message: `unknown faction ${got}; expected one of ${FACTION_IDS.join(', ')}` });
     }
-    if (props.tier !== undefined && props.tier !== 'desert') {
-      return problems.push({ file, feature, message: `"tier" must be "desert" or absent, got ${JSON.stringify(props.tier)}` });
+    if (props.tier !== undefined && !(TIERS as readonly unknown[]).includes(props.tier)) {
+      return problems.push({ file, feature, message: `"tier" must be ${TIERS.map((t) => `"${t}"`).join(' or ')} or absent, got ${JSON.stringify(props.tier)}` });
+    }
+    if (props.tier === 'contested' && !(Array.isArray(props.against) && props.against.length > 0 && props.against.every((a) => isFactionId(a) && a !== props.faction))) {
+      return problems.push({ file, feature, message: `contested ground needs "against": the other sides fighting for it, from ${FACTION_IDS.join(', ')}` });
     }
     const g = f.geometry;
     if (!isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {

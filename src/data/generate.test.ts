@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
-import { generateSnapshot, parseControlPoints, parseOverrides, entryOn, type ControlPoint } from './generate.ts';
+import { generateSnapshot, parseControlPoints, parseOverrides, entryOn, prepare, type ControlPoint, type Sources } from './generate.ts';
+import type { Contested, Method } from './method.ts';
 import { areasKm2 } from '../analysis/area.ts';
 import { holderAt } from '../analysis/territory.ts';
 import { formatProblem } from './result.ts';
 
 const region: Feature<Polygon> = turf.polygon([[[38, 33], [42, 33], [42, 36], [38, 36], [38, 33]]]);
 const regions = new Map([['all', region]]);
-const NO_REACH = { reachKm: { town: Infinity, area: Infinity } };
+/** No settled ground and no front depth: every side holds all the ground it dominates. */
+const PLAIN: Method = { settlementRadiusKm: 0, riverCorridorKm: 0, linkCorridorKm: 0, linkMaxKm: 0, smoothKm: 0, frontDepthKm: 0, minHeldPieceKm2: 0, rivers: [], supportZones: [], notFighting: [] };
+const sources = (over: Partial<Sources>): Sources => ({ points: [], overrides: [], contested: [], regions, settlements: [], rivers: [], method: PLAIN, ...over });
+const gen = (over: Partial<Sources>, dateIso: string) => generateSnapshot(prepare(sources(over)), dateIso);
+const sum = (s: ReturnType<typeof gen>, pick: (f: ReturnType<typeof gen>['features'][number]) => boolean = () => true) =>
+  s.features.filter(pick).reduce((a, f) => a + turf.area(f) / 1e6, 0);
+const tierAt = (s: ReturnType<typeof gen>, lonLat: [number, number]) => {
+  const f = s.features.find((x) => turf.booleanPointInPolygon(lonLat, x));
+  return f ? `${f.properties.faction} ${f.properties.tier ?? 'held'}` : 'nobody';
+};
 const pt = (id: string, lon: number, lat: number, ...history: [string, string][]) => ({ id, lon, lat, history: history.map(([from, faction]) => ({ from, faction, source: 'fixture' })) });
 const table = {
   points: [
@@ -38,8 +48,8 @@ describe('entryOn', () => {
 });
 
 describe('generateSnapshot', () => {
-  const before = generateSnapshot(points, overrides, regions, '2014-06-01', NO_REACH);
-  const during = generateSnapshot(points, overrides, regions, '2016-01-01', NO_REACH);
+  const before = gen({ points, overrides }, '2014-06-01');
+  const during = gen({ points, overrides }, '2016-01-01');
 
   it('puts every point in the faction that held it', () => {
     for (const p of points) {
@@ -49,7 +59,7 @@ describe('generateSnapshot', () => {
   });
 
   it('tiles the region without overlaps: held area + unheld cells = region', () => {
-    const total = [...areasKm2(before).values()].reduce((a, b) => a + b, 0);
+    const total = [...areasKm2(before, 'all').values()].reduce((a, b) => a + b, 0);
     const region2 = turf.area(region) / 1e6;
     expect(total).toBeLessThan(region2);
     // The 'none' cell is the only gap; no two factions overlap.
@@ -93,7 +103,7 @@ describe('parseControlPoints', () => {
   });
 });
 
-describe('generateSnapshot with regions and reach', () => {
+describe('generateSnapshot with regions', () => {
   const westRegion = turf.polygon([[[38, 33], [40, 33], [40, 36], [38, 36], [38, 33]]]);
   const eastRegion = turf.polygon([[[40, 33], [42, 33], [42, 36], [40, 36], [40, 33]]]);
   const two = new Map([['west', westRegion], ['east', eastRegion]]);
@@ -102,21 +112,93 @@ describe('generateSnapshot with regions and reach', () => {
   const pts = [mk('w1', 39.9, 34.5, 'syrian-regime', 'west'), mk('w2', 38.2, 34.5, 'islamic-state', 'west'), mk('e1', 41.5, 34.5, 'iraqi-government', 'east')];
 
   it('keeps each region’s cells on its own side of the border', () => {
-    const snap = generateSnapshot(pts, [], two, '2015-01-01', NO_REACH);
+    const snap = gen({ points: pts, regions: two }, '2015-01-01');
     // w1 is nearer to (40.2, 34.5) than e1, but that ground is in the east region.
     expect(holderAt(snap, [40.2, 34.5])).toBe('iraqi-government');
     expect(holderAt(snap, [39.8, 34.5])).toBe('syrian-regime');
   });
 
-  it('splits each cell into held ground within reach and desert beyond it, conserving area', () => {
-    const full = generateSnapshot(pts, [], two, '2015-01-01', NO_REACH);
-    const tiered = generateSnapshot(pts, [], two, '2015-01-01', { reachKm: { town: 30, area: 10 } });
-    const sum = (s: typeof full, tier?: string) => s.features.filter((f) => tier === undefined || (f.properties.tier ?? 'held') === tier).reduce((a, f) => a + turf.area(f) / 1e6, 0);
-    expect(Math.abs(sum(tiered) - sum(full))).toBeLessThan(0.001 * sum(full));
-    // Held ground of the lone Iraqi town is at most a 30 km disc.
-    const heldIraq = tiered.features.find((f) => f.properties.faction === 'iraqi-government' && !f.properties.tier)!;
-    expect(turf.area(heldIraq) / 1e6).toBeLessThanOrEqual(Math.PI * 30 ** 2 * 1.001);
-    expect(turf.area(heldIraq) / 1e6).toBeGreaterThan(Math.PI * 30 ** 2 * 0.98);
-    expect(tiered.features.find((f) => f.properties.faction === 'iraqi-government' && f.properties.tier === 'desert')).toBeDefined();
+  it('gives a side one held feature across regions, merged at the border', () => {
+    const same = [mk('w', 39.5, 34.5, 'syrian-kurds', 'west'), mk('e', 40.5, 34.5, 'syrian-kurds', 'east')];
+    const snap = gen({ points: same, regions: two }, '2015-01-01');
+    expect(snap.features).toHaveLength(1);
+    expect(snap.features[0]!.geometry.type).toBe('Polygon');
+  });
+});
+
+describe('the tiers: settled ground, rear, desert flanks and support zones', () => {
+  // Two towns 300 km apart on the same latitude: IS in the west, the Iraqi government in the east.
+  const mk = (id: string, lon: number, faction: string, kind: 'town' | 'area' = 'town'): ControlPoint =>
+    ({ id, name: id, lon, lat: 34.5, kind, history: [{ fromIso: '2014-01-01', faction: faction as ControlPoint['history'][0]['faction'], source: '' }] });
+  const pts = [mk('is', 38.4, 'islamic-state'), mk('gov', 41.6, 'iraqi-government')];
+  const method: Method = { ...PLAIN, settlementRadiusKm: 20, frontDepthKm: 60 };
+
+  it('holds the settled ground around a town; the rest of a support-zone side’s ground is desert', () => {
+    const snap = gen({ points: pts, method: { ...method, supportZones: [{ side: 'islamic-state', source: 'test' }] } }, '2015-01-01');
+    expect(tierAt(snap, [38.4, 34.5])).toBe('islamic-state held');
+    // 0.5° of longitude ≈ 46 km from the IS town: beyond its 20 km, and IS's open country is a support zone.
+    expect(tierAt(snap, [38.9, 34.5])).toBe('islamic-state desert');
+    // Far behind the government's front (the bisector is at 40°E): its rear, held although unsettled.
+    expect(tierAt(snap, [41.9, 35.8])).toBe('iraqi-government held');
+    // Open country within 60 km of IS's ground: a desert flank.
+    expect(tierAt(snap, [40.3, 35.8])).toBe('iraqi-government desert');
+  });
+
+  it('conserves area: held + desert = the ground the side dominates', () => {
+    const plain = gen({ points: pts }, '2015-01-01');
+    const tiered = gen({ points: pts, method }, '2015-01-01');
+    expect(Math.abs(sum(tiered) - sum(plain))).toBeLessThan(0.001 * sum(plain));
+    expect(sum(tiered, (f) => f.properties.tier === 'desert')).toBeGreaterThan(1000);
+  });
+
+  it('draws no front between sides that were not fighting', () => {
+    const allies = [mk('a', 38.4, 'iraqi-kurds'), mk('b', 41.6, 'iraqi-government')];
+    const peace = gen({ points: allies, method: { ...method, notFighting: [{ sides: ['iraqi-government', 'iraqi-kurds'], fromIso: '2014-01-01', toIso: '2016-01-01', source: 'test' }] } }, '2015-01-01');
+    expect(sum(peace, (f) => f.properties.tier === 'desert')).toBe(0);
+    const war = gen({ points: allies, method: { ...method, notFighting: [{ sides: ['iraqi-government', 'iraqi-kurds'], fromIso: '2014-01-01', toIso: '2015-01-01', source: 'test' }] } }, '2015-01-01');
+    expect(sum(war, (f) => f.properties.tier === 'desert')).toBeGreaterThan(1000);
+  });
+
+  it('links neighbouring towns of a side by a corridor of held ground, up to linkMaxKm apart', () => {
+    // Two IS towns 0.8° (≈73 km) apart: their 20 km discs do not touch, the link does.
+    const pair = [mk('a', 38.3, 'islamic-state'), mk('b', 39.1, 'islamic-state'), mk('gov', 41.6, 'iraqi-government')];
+    const zones = { ...method, supportZones: [{ side: 'islamic-state', source: 'test' }], linkCorridorKm: 8 };
+    const linked = gen({ points: pair, method: { ...zones, linkMaxKm: 80 } }, '2015-01-01');
+    expect(tierAt(linked, [38.7, 34.5])).toBe('islamic-state held');
+    const apart = gen({ points: pair, method: { ...zones, linkMaxKm: 60 } }, '2015-01-01');
+    expect(tierAt(apart, [38.7, 34.5])).toBe('islamic-state desert');
+  });
+
+  it('holds a river valley within riverCorridorKm of the river', () => {
+    const river = [[38.0, 33.5], [42.0, 35.5]];
+    const zones = { ...method, supportZones: [{ side: 'islamic-state', source: 'test' }], riverCorridorKm: 10 };
+    const snap = gen({ points: pts, rivers: [river], method: zones }, '2015-01-01');
+    expect(tierAt(snap, [39.0, 34.0])).toBe('islamic-state held');
+    expect(tierAt(snap, [39.0, 34.5])).toBe('islamic-state desert');
+  });
+
+  it('folds small held pieces without a town of the side into its desert', () => {
+    // A settlement (not a control point) in IS's open country: its disc would be a stray piece.
+    const settlements = [{ name: 'hamlet', lon: 39.2, lat: 35.2 }];
+    const zones = { ...method, settlementRadiusKm: 5, supportZones: [{ side: 'islamic-state', source: 'test' }] };
+    const kept = gen({ points: pts, settlements, method: { ...zones, minHeldPieceKm2: 0 } }, '2015-01-01');
+    expect(tierAt(kept, [39.2, 35.2])).toBe('islamic-state held');
+    const folded = gen({ points: pts, settlements, method: { ...zones, minHeldPieceKm2: 100 } }, '2015-01-01');
+    expect(tierAt(folded, [39.2, 35.2])).toBe('islamic-state desert');
+    expect(tierAt(folded, [38.4, 34.5])).toBe('islamic-state held');
+  });
+
+  it('cuts contested ground in as its own feature, with the attackers, only while the fight lasts', () => {
+    const fight: Contested = {
+      type: 'Feature', geometry: turf.circle([38.4, 34.5], 5, { units: 'kilometers' }).geometry,
+      properties: { id: 'siege', faction: 'islamic-state', against: ['iraqi-government'], fromIso: '2015-01-01', toIso: '2015-02-01', source: 'test' },
+    };
+    const on = gen({ points: pts, contested: [fight], method }, '2015-01-15');
+    const c = on.features.filter((f) => f.properties.tier === 'contested');
+    expect(c).toHaveLength(1);
+    expect(c[0]!.properties).toMatchObject({ faction: 'islamic-state', id: 'siege', against: ['iraqi-government'] });
+    expect(tierAt(on, [38.4, 34.5])).toBe('islamic-state contested');
+    expect(Math.abs(sum(on) - sum(gen({ points: pts, method }, '2015-01-15')))).toBeLessThan(1);
+    expect(gen({ points: pts, contested: [fight], method }, '2015-02-01').features.some((f) => f.properties.tier === 'contested')).toBe(false);
   });
 });

@@ -63,8 +63,8 @@ export interface NormalizeOptions {
 
 /**
  * One feature per faction and tier (pieces dissolved with Turf union), except features with an `id`
- * (pockets such as "deir-ez-zor-enclave"), which stay their own; only `faction`, `tier` and `id` are
- * kept; coordinates rounded; exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
+ * (pockets such as "deir-ez-zor-enclave"), which stay their own; only `faction`, `tier`, `id` and
+ * (for contested ground) `against` are kept; coordinates rounded; exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
  * Features keep the order in which their faction first appears, which is the drawing order.
  * Expects a snapshot that passed validateSnapshot; rounding can break it, so validate the result again.
  */
@@ -72,14 +72,16 @@ export function normalizeSnapshot(snapshot: Snapshot, options: NormalizeOptions 
   const digits = options.digits ?? 4;
   const groups = new Map<string, TerritoryFeature[]>();
   for (const f of snapshot.features) {
-    const { faction, tier, id } = f.properties;
-    const key = JSON.stringify([faction, tier ?? null, id ?? null]);
+    const { faction, tier, id, against } = f.properties;
+    const key = JSON.stringify([faction, tier ?? null, id ?? null, against ? [...against].sort() : null]);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const features = [...groups.values()].map((pieces): TerritoryFeature => {
-    const { faction, tier, id } = pieces[0]!.properties;
+    const { faction, tier, id, against } = pieces[0]!.properties;
     const merged = pieces.length === 1 ? pieces[0]!.geometry : union(featureCollection(pieces))!.geometry;
-    const properties: TerritoryProps = { faction, ...(tier ? { tier } : {}), ...(id !== undefined ? { id } : {}) };
+    const properties: TerritoryProps = {
+      faction, ...(tier ? { tier } : {}), ...(id !== undefined ? { id } : {}), ...(tier === 'contested' && against ? { against } : {}),
+    };
     return rewind({ type: 'Feature', properties, geometry: roundGeometry(merged, digits) }, { reverse: false }) as TerritoryFeature;
   });
   return { type: 'FeatureCollection', features };
