@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
 import { parseControlPoints, parseOverrides, type ControlPoint, type Override, type Regions } from '../src/data/generate.ts';
-import { parseJson } from '../src/data/contract.ts';
+import { parseFactions, parseJson } from '../src/data/contract.ts';
 import { formatProblem, type Problem, type Result } from '../src/data/result.ts';
 
 export interface Sources { points: ControlPoint[]; overrides: Override[]; regions: Regions }
@@ -19,6 +19,11 @@ export function loadSources(sourcesDir: string): Result<Sources> {
     problems.push(...r.problems);
     return null;
   };
+  // The sides a control point may name: those of the data folder's factions.json.
+  const fj = parseJson(readFileSync(join(sourcesDir, '..', 'factions.json'), 'utf8'), 'data/factions.json');
+  const fr = fj.ok ? parseFactions(fj.value, 'data/factions.json') : fj;
+  if (!fr.ok) problems.push(...fr.problems);
+  const factions = fr.ok ? fr.value.map((f) => f.id) : undefined;
   const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
   const regions = countryShapes();
   // control-<region>.json: the file's points divide that region's ground among themselves.
@@ -28,7 +33,7 @@ export function loadSources(sourcesDir: string): Result<Sources> {
       problems.push({ file: `data/sources/${f}`, message: `no region "${region}"; control files are named control-${[...regions.keys()].join('.json or control-')}.json` });
       return [];
     }
-    return (read(f, parseControlPoints) ?? []).map((p) => ({ ...p, region }));
+    return (read(f, (d, name) => parseControlPoints(d, name, factions)) ?? []).map((p) => ({ ...p, region }));
   });
   const seen = new Map<string, string>();
   for (const p of points) {

@@ -18,11 +18,11 @@ export type ChangeFeature = Feature<Polygon | MultiPolygon, ChangeProps>;
 
 export interface ChangeResult {
   /** km² that passed from one holder to another (from ≠ to), as `transfersKm2[from][to]`. */
-  transfersKm2: Partial<Record<Holder, Partial<Record<Holder, number>>>>;
+  transfersKm2: Record<Holder, Record<Holder, number>>;
   /** km² each faction held on both dates. */
-  keptKm2: Partial<Record<FactionId, number>>;
+  keptKm2: Record<FactionId, number>;
   /** Per faction that holds ground on either date. */
-  totals: Partial<Record<FactionId, ChangeTotals>>;
+  totals: Record<FactionId, ChangeTotals>;
   /** Ground that changed hands, one feature per (new holder, previous holder) pair; none for 'none'. */
   gained: FeatureCollection<Polygon | MultiPolygon, ChangeProps>;
   /** The same ground seen from the previous holder, plus what it lost to nobody (`other: 'none'`). */

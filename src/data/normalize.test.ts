@@ -32,9 +32,9 @@ describe('mapFactions', () => {
       { type: 'Feature', properties: { side: 'YPG' }, geometry: null },
       { type: 'Feature', properties: {}, geometry: null },
     ] };
-    expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { ISIS: 'islamic-state' } }))).toEqual([
-      `in.geojson: feature 1: "side" is "YPG"; expected one of ISIS (mapped) or a faction id (${IDS})`,
-      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id (${IDS})`,
+    expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { ISIS: 'islamic-state' }, factions: IDS.split(', ') }))).toEqual([
+      `in.geojson: feature 1: "side" is "YPG"; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
+      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
     ]);
     expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { YPG: 'syrian-kurds' } })).length).toBe(1);
   });

@@ -1,23 +1,27 @@
-/** Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. */
+/**
+ * Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. Each
+ * tier (src/data/contract.ts TIERS) is drawn as TIER_STYLE says: a fill opacity, and a pattern
+ * over it so that the tier is never told by shade alone.
+ */
 import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { Faction } from '../data/contract.ts';
-import type { Lang } from '../ui/i18n.ts';
+import type { Faction, Tier } from '../data/contract.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { FONT_REGULAR } from './style.ts';
+import { factionMatch, hatchPattern } from './paint.ts';
 
 export const TERRITORY_SOURCE = 'territory';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
 /** Opacity of the faction fills, so rivers and borders stay visible beneath. */
 export const FILL_OPACITY = 0.72;
-/** Desert a side dominated without holding it: the same hue, lighter. */
-export const DESERT_OPACITY = 0.45;
-const HATCH = 'desert-hatch';
+/** How each tier is drawn: held ground solid; desert a side dominated the same hue, lighter and hatched white. */
+export const TIER_STYLE: Record<Tier, { opacity: number; pattern?: { color: [number, number, number, number]; opacity: number } }> = {
+  held: { opacity: FILL_OPACITY },
+  desert: { opacity: 0.45, pattern: { color: [255, 255, 255, 255], opacity: 0.55 } },
+};
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-function byFaction(factions: readonly Faction[], pick: (f: Faction) => string, fallback: string): ExpressionSpecification {
-  const pairs = factions.flatMap((f) => [f.id, pick(f)]);
-  return ['match', ['get', 'faction'], ...pairs, fallback] as unknown as ExpressionSpecification;
-}
+const tierOf: ExpressionSpecification = ['coalesce', ['get', 'tier'], 'held'];
+const shortNames = (factions: readonly Faction[], lang: Lang) => factionMatch(factions, (f) => f.short[lang], '');
 
 /** Adds the (empty) territory layers below `beforeId`. */
 export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lang: Lang, beforeId: string): void {
@@ -25,18 +29,18 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
   // wide strokes or labels at tile edges that would need more. Measured in npm run bench.
   map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY, buffer: 64, tolerance: 0.5 });
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
-  const color = byFaction(factions, (f) => f.color, '#999999');
-  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': ['case', ['==', ['get', 'tier'], 'desert'], DESERT_OPACITY, FILL_OPACITY] } }, beforeId);
-  // Desert tier: a fine white hatch over the lighter fill, so the tier is not told by shade alone.
-  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchPattern(8), { pixelRatio: 2 });
-  map.addLayer({
-    id: 'territory-desert-hatch',
-    type: 'fill',
-    source: TERRITORY_SOURCE,
-    filter: ['==', ['get', 'tier'], 'desert'],
-    paint: { 'fill-pattern': HATCH, 'fill-opacity': 0.55 },
-  }, beforeId);
-  // Pockets drawn by hand (the Deir ez-Zor enclave and others) get an outline so they stand out.
+  const opacity = ['match', tierOf, ...Object.entries(TIER_STYLE).flatMap(([tier, st]) => [tier, st.opacity]), FILL_OPACITY] as unknown as ExpressionSpecification;
+  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': factionMatch(factions, (f) => f.color, '#999999'), 'fill-opacity': opacity } }, beforeId);
+  for (const [tier, { pattern }] of Object.entries(TIER_STYLE)) {
+    if (!pattern) continue;
+    const image = `${tier}-hatch`;
+    if (!map.hasImage(image)) map.addImage(image, hatchPattern(8, 'diagonal', pattern.color), { pixelRatio: 2 });
+    map.addLayer({
+      id: `territory-${tier}-hatch`, type: 'fill', source: TERRITORY_SOURCE,
+      filter: ['==', tierOf, tier], paint: { 'fill-pattern': image, 'fill-opacity': pattern.opacity },
+    }, beforeId);
+  }
+  // Pockets drawn by hand (features with an `id`) get an outline so they stand out.
   map.addLayer({
     id: 'territory-pocket-outline',
     type: 'line',
@@ -49,7 +53,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
     type: 'symbol',
     source: TERRITORY_LABEL_SOURCE,
     layout: {
-      'text-field': byFaction(factions, (f) => f.short[lang], ''),
+      'text-field': shortNames(factions, lang),
       'text-font': [FONT_REGULAR],
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-transform': 'uppercase',
@@ -61,7 +65,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
 }
 
 export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang: Lang): void {
-  map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => f.short[lang], ''));
+  map.setLayoutProperty('territory-labels', 'text-field', shortNames(factions, lang));
 }
 
 /**
@@ -86,19 +90,6 @@ export async function setTerritory(map: MlMap, territory: FeatureCollection, lab
   const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
   await Promise.all([a?.setData(territory), b?.setData(labels)]);
   await drawn;
-}
-
-/** A square tile of white diagonal lines on transparent, `size` CSS px at pixelRatio 2. */
-export function hatchPattern(size: number): { width: number; height: number; data: Uint8Array } {
-  const n = size * 2;
-  const data = new Uint8Array(n * n * 4);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      const d = (x + y) % n; // diagonal stripes that tile seamlessly
-      if (d < 2) data.set([255, 255, 255, 255], (y * n + x) * 4);
-    }
-  }
-  return { width: n, height: n, data };
 }
 
 /** Sets only the sides' name labels (e.g. once the first territory is drawn without them). */

@@ -13,7 +13,8 @@
  * CSS hooks: .line-chart, .line-chart-title, .line-chart-readout, .line-chart-plot, .line-chart-table.
  */
 import { el } from './dom.ts';
-import { formatDate, formatNumber, type Lang } from './i18n.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface ChartSeries {
   id: string;

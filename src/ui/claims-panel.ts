@@ -6,7 +6,9 @@ import type { Claim } from '../analysis/claims.ts';
 import type { Faction } from '../data/contract.ts';
 import type { ClaimValue } from '../data/stats.ts';
 import { el } from './dom.ts';
-import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 const SYMBOL = { agrees: '✓', close: '≈', differs: '✗', 'n/a': '–' } as const;
 

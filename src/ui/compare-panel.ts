@@ -5,9 +5,11 @@
  */
 import type { Faction, FactionId } from '../data/contract.ts';
 import type { ChangeResult } from '../analysis/change.ts';
-import { grammar } from '../analysis/summary.ts';
+import { grammar } from './summary-text.ts';
 import { el } from './dom.ts';
-import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 export interface ChangeSummary extends Pick<ChangeResult, 'totals' | 'transfersKm2'> {
   fromIso: string;
