@@ -56,6 +56,12 @@ describe('npm run data:check', () => {
     expect(r.status).toBe(0);
   }, 60_000);
 
+  it('passes another story with three sides of its own and no optional files', () => {
+    const r = dataCheck('tests/fixtures/story-b');
+    expect(r.stdout).toEqual(['data:check: 3 snapshots, 3 places, 3 factions: no problems']);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
   it('refuses unknown arguments and missing folders', () => {
     expect(dataCheck('--fast').status).toBe(2);
     expect(dataCheck('no/such/folder').stderr).toEqual(['data:check: no/such/folder: no such folder']);

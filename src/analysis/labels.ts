@@ -6,7 +6,7 @@ import type { FactionId, Snapshot } from '../data/contract.ts';
 /**
  * One label point per piece of held ground of at least `minKm2`, at the piece's pole of inaccessibility
  * (polylabel), so a faction's name sits well inside its ground.
- * @example labelPoints(snapshot, 2000).features[0].properties // { faction: 'islamic-state', areaKm2: 41000 }
+ * @example labelPoints(snapshot, 2000).features[0].properties // { faction: 'side-a', areaKm2: 41000 }
  */
 export function labelPoints(snapshot: Snapshot, minKm2 = 2000): FeatureCollection<Point, { faction: FactionId; areaKm2: number }> {
   const features: Feature<Point, { faction: FactionId; areaKm2: number }>[] = [];
