@@ -34,22 +34,22 @@ export type Load = <T>(file: string, parse: (data: unknown, file: string) => Res
 export const dataLoader = (dataBase: string): Load => (file, parse) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
 
 export async function loadCore(load: Load): Promise<Result<Core>> {
-  const [filesR, factionsR, placesR, indexR] = await Promise.all([
-    load('files.json', parseFileList),
+  const filesP = load('files.json', parseFileList);
+  // story.json is asked for as soon as files.json says it is there, alongside the other files.
+  const storyP = filesP.then((f) => (f.ok && f.value.has('story.json') ? load('story.json', parseStory) : ok(NO_STORY)));
+  const [filesR, storyR, factionsR, placesR, indexR] = await Promise.all([
+    filesP, storyP,
     load('factions.json', parseFactions),
     load('places.geojson', parsePlaces),
     load('snapshots/index.json', parseSnapshotIndex),
   ]);
-  const problems: Problem[] = [filesR, factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
-  if (!filesR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return fail(...problems);
+  const problems: Problem[] = [filesR, storyR, factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!filesR.ok || !storyR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return fail(...problems);
   const places = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
   const placeById = new Map(places.map((p) => [p.properties.id, p]));
-  let story = NO_STORY;
-  if (filesR.value.has('story.json')) {
-    const r = await load('story.json', (d, f) => parseStory(d, f, { places: placeById.keys() }));
-    if (!r.ok) return r;
-    story = r.value;
-  }
+  const story = storyR.value;
+  const place = story.article?.place;
+  if (place && !placeById.has(place)) return fail({ file: 'data/story.json', message: `"article" "place": no place ${JSON.stringify(place)} in places.geojson` });
   const entries = indexR.value;
   return ok({ files: filesR.value, story, factions: factionsR.value, places, placeById, entries, datesIso: entries.map((e) => e.dateIso) });
 }

@@ -47,7 +47,7 @@ export function watchPanels(ctx: AppContext): void {
     const { drawn, lang, claims, stats } = store.state;
     if (!drawn || !claims || !claimsEl) return;
     const dateIso = datesIso[drawn.index]!;
-    renderClaimsPanel(claimsEl, claims, stats?.get(dateIso)?.claims ?? null, factions, dateIso, lang, STRINGS[lang]);
+    renderClaimsPanel(claimsEl, claims, stats?.get(dateIso)?.claims ?? null, factions, dateIso, story.article?.source ?? null, lang, STRINGS[lang]);
   });
 
   // The summary in words needs the precomputed figures; it describes the map to screen readers.

@@ -94,6 +94,12 @@ describe('insertIndexEntry', () => {
   ] };
   const entry = (dateIso: string) => ({ dateIso, file: `${dateIso}.geojson`, sources: ['Someone, 2015'], precision: 'About 10 km.' });
 
+  it('starts a new story\'s empty index', () => {
+    expect(insertIndexEntry({ snapshots: [] }, entry('2024-01-01'), I)).toEqual({ ok: true, value: { snapshots: [
+      { date: '2024-01-01', file: '2024-01-01.geojson', precision: 'About 10 km.', sources: ['Someone, 2015'] },
+    ] } });
+  });
+
   it('inserts in date order and keeps everything else as it was', () => {
     const r = insertIndexEntry(index, entry('2015-02-01'), I);
     expect(r).toEqual({ ok: true, value: { note: 'kept', snapshots: [

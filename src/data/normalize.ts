@@ -101,8 +101,10 @@ export interface NewIndexEntry {
  * entry keeps its `article` flag.
  */
 export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: string, replace = false): Result<{ snapshots: unknown[] }> {
-  const parsed = parseSnapshotIndex(index, file);
-  if (!parsed.ok) return parsed;
+  // An empty index is where a new story starts (docs/new-story.md); anything else must be valid.
+  const empty = typeof index === 'object' && index !== null && Array.isArray((index as { snapshots?: unknown }).snapshots) && (index as { snapshots: unknown[] }).snapshots.length === 0;
+  const parsed = empty ? null : parseSnapshotIndex(index, file);
+  if (parsed && !parsed.ok) return parsed;
   const raw = (index as { snapshots: Record<string, unknown>[] }).snapshots;
   const at = raw.findIndex((s) => s.date === entry.dateIso);
   if (at >= 0 && !replace) return fail({ file, message: `date ${entry.dateIso} is already listed; pass --replace to replace it` });

@@ -18,6 +18,8 @@ export function renderClaimsPanel(
   values: Readonly<Record<string, ClaimValue>> | null,
   factions: readonly Faction[],
   dateIso: string,
+  /** The article's source line (story.json), shown under the heading. */
+  source: string | null,
   lang: Lang,
   t: Strings,
 ): void {
@@ -49,6 +51,7 @@ export function renderClaimsPanel(
   }
   container.replaceChildren(
     el('h2', {}, t.claimsTitle(formatDate(dateIso, lang))),
+    ...(source ? [el('p', { class: 'claims-source' }, `${t.sourceLabel}: ${source}`)] : []),
     values ? list : el('p', { class: 'claims-missing' }, t.claimsMissing),
     el('p', { class: 'claims-note' }, t.claimsNote),
   );

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
+import { cspContent } from '../../scripts/csp.ts';
 import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
 
 const distDir = inject('distDir');
@@ -76,6 +77,8 @@ describe('another story, by the same build', () => {
     expect(await waitForSnapshot(page)).toBe('2024-07-01');
     expect(await page.locator('#title').textContent()).toBe('The river war');
     expect(await page.title()).toBe('The river war – Frontlines');
+    // The build put the one policy (scripts/csp.ts) into the page.
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(cspContent('explorer', 'build'));
     expect(await page.locator('#legend li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-faction')))).toEqual(['north-army', 'river-league', 'hill-militia']);
     await page.waitForTimeout(500);
     const counts = await colourCounts(page);
