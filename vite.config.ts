@@ -2,7 +2,8 @@ import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
-import { generatedFiles, writeSiteData } from './scripts/site-data.ts';
+import { fileListText, writeSiteData } from './scripts/site-data.ts';
+import { storyBasemap } from './scripts/basemap.ts';
 import { cspContent } from './scripts/csp.ts';
 
 /** The story to serve and build: data/, or another folder named by FRONTLINES_DATA (docs/new-story.md). */
@@ -19,7 +20,7 @@ const MIME: Record<string, string> = {
  * story's bounds) and files.json are generated (scripts/site-data.ts), never committed.
  */
 function frontlinesData(): Plugin {
-  let generated: Record<string, string> | null = null;
+  let basemap: string | null = null;
   let outDir = 'dist';
   let isBuild = false;
   return {
@@ -32,8 +33,9 @@ function frontlinesData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        generated ??= generatedFiles(DATA_DIR);
-        const made = generated[path.slice(1)];
+        // files.json follows the folder as it is now; the basemap (slow to make) is made once.
+        const made = path === '/files.json' ? fileListText(DATA_DIR)
+          : path === '/basemap/basemap.geojson' ? (basemap ??= JSON.stringify(storyBasemap(DATA_DIR))) : undefined;
         if (made !== undefined) {
           res.setHeader('Content-Type', 'application/json');
           res.end(made);

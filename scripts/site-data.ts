@@ -15,13 +15,15 @@ import { isMain } from './derived-file.ts';
 /** data/ subfolders that are build inputs, not run-time data. */
 const NOT_SHIPPED = new Set(['sources']);
 
-/** The generated files for a data folder, by path relative to it. */
-export function generatedFiles(dataDir: string): { 'files.json': string; 'basemap/basemap.geojson': string } {
+/** files.json for a data folder: its top-level data files. */
+export function fileListText(dataDir: string): string {
   const names = readdirSync(dataDir).filter((n) => statSync(join(dataDir, n)).isFile());
-  return {
-    'files.json': `${JSON.stringify(fileList(names))}\n`,
-    'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)),
-  };
+  return `${JSON.stringify(fileList(names))}\n`;
+}
+
+/** The generated files for a data folder, by path relative to it. */
+export function generatedFiles(dataDir: string): Record<'files.json' | 'basemap/basemap.geojson', string> {
+  return { 'files.json': fileListText(dataDir), 'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)) };
 }
 
 /** Writes the story in `dataDir` to `outDataDir` (replacing what was there) as the site serves it. */

@@ -82,8 +82,3 @@ export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: strin
   preparePrinting(map, mapEl);
   return map;
 }
-
-/** Shows the story's area (story.json bounds, else the data's), unless a view was asked for. */
-export function fitStory(map: MlMap, bounds: Story['bounds']): void {
-  if (bounds) map.fitBounds(bounds, { padding: 16, animate: false });
-}

@@ -38,8 +38,9 @@ export interface Faction {
 
 /**
  * How firmly a side has a piece of ground: `held` (features without `tier`), or a tier that is
- * drawn and counted apart. Adding a tier: here, in parseSnapshot, in the territory layers'
- * TIER_STYLE and the legend's strings.
+ * drawn and counted apart. Adding a tier: add it here (parseSnapshot accepts it), give it a
+ * TIER_STYLE (src/map/territory-layers.ts), its words (tierKey, tierShort, holderBy in
+ * src/ui/strings.ts) and a key swatch (.key-TIER in style.css); legend and areas follow TIERS.
  */
 export const TIERS = ['held', 'desert'] as const;
 export type Tier = (typeof TIERS)[number];

@@ -1,5 +1,5 @@
 /** The content of a place's popup: its names, who holds it, and distances to every other side. */
-import type { Faction, FactionId, Place, TerritoryFeature } from '../data/contract.ts';
+import { tierOf, type Faction, type FactionId, type Place, type TerritoryFeature } from '../data/contract.ts';
 import type { Nearest } from '../analysis/distance.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -25,7 +25,7 @@ export function placeCard({ place, holder, distances, factions, dateIso, note, l
   const byId = new Map(factions.map((f) => [f.id, f]));
   const holderId: FactionId | null = holder?.properties.faction ?? null;
   const holderFaction = holderId ? byId.get(holderId) : undefined;
-  const desert = holder?.properties.tier === 'desert';
+  const tier = holder ? tierOf(holder) : 'held';
   const rows = el('ul', { class: 'place-distances' });
   for (const f of factions) {
     if (f.id === holderId) continue;
@@ -36,9 +36,9 @@ export function placeCard({ place, holder, distances, factions, dateIso, note, l
   }
   return el('section', { class: 'place-card', 'data-place-id': p.id, 'aria-label': p[`name_${lang}`] },
     el('h3', {}, p[`name_${lang}`], ' ', el('span', { lang: 'ar', dir: 'rtl', class: 'place-ar' }, p.name_ar)),
-    el('p', { class: 'place-holder', 'data-holder': holderId ?? 'none', 'data-tier': desert ? 'desert' : 'held' },
+    el('p', { class: 'place-holder', 'data-holder': holderId ?? 'none', 'data-tier': tier },
       holderFaction ? swatch(holderFaction.color) : null,
-      holderFaction ? `${desert ? t.dominatedBy : t.heldBy}: ${holderFaction.name[lang]}` : t.notHeld,
+      holderFaction ? `${t.holderBy[tier]}: ${holderFaction.name[lang]}` : t.notHeld,
       ` (${formatDate(dateIso, lang)})`),
     rows.childElementCount ? el('p', { class: 'place-distances-title' }, `${t.distancesTitle}:`) : null,
     rows.childElementCount ? rows : null,
