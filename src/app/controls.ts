@@ -58,6 +58,7 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
     const overTime = new OverTime({
       container: overTimeEl, datesIso, factions: core.factions, places: core.places, defaultPlace: place,
       onSelect: choose, onPlace: (id) => store.update({ chartPlace: id }),
+      charts: { area: core.files.has('stats.json'), distances: core.files.has('place-distances.json') },
     });
     store.watch((s) => [s.stats, s.lang], () => overTime.renderArea(store.state.stats, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     store.watch((s) => [s.distances, s.chartPlace, s.lang], () => overTime.renderDistances(store.state.distances, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));

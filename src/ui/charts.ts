@@ -14,7 +14,7 @@
  */
 import { el } from './dom.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
-import { dayNumber, linearScale, linePath, markerPath, nearestIndex, niceTicks, round2, seriesStyle, spreadLabels, stepIndex, valueText, yearTicks } from './chart-math.ts';
+import { dayNumber, linearScale, linePath, markerPath, nearestIndex, niceTicks, seriesStyle, spreadLabels, stepIndex, valueText, yearTicks } from './chart-math.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 export interface ChartSeries {

@@ -21,6 +21,8 @@ export interface OverTimeOptions {
   onSelect: (index: number) => void;
   /** A place chosen for the distance chart. */
   onPlace: (placeId: string) => void;
+  /** Which charts the story has figures for (stats.json, place-distances.json); the others are left out. */
+  charts: { area: boolean; distances: boolean };
 }
 
 export class OverTime {
@@ -43,7 +45,8 @@ export class OverTime {
     }
     if (o.defaultPlace) this.#select.value = o.defaultPlace;
     this.#select.addEventListener('change', () => { this.#placeId = this.#select.value; o.onPlace(this.#select.value); });
-    o.container.replaceChildren(this.#heading, this.#areaBox, el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select), this.#distBox, this.#note);
+    const row = el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select);
+    o.container.replaceChildren(this.#heading, ...(o.charts.area ? [this.#areaBox] : []), ...(o.charts.distances ? [row, this.#distBox, this.#note] : []));
   }
 
   /** Redraws both charts (new stats or language). */

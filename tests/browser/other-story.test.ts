@@ -110,6 +110,21 @@ describe('another story, by the same build', () => {
     expect(await pageWords(page)).not.toMatch(FOREIGN);
   });
 
+  it('does without the bundled story\'s optional files: no claims, no place distances', async () => {
+    const url = await siteWith(join(import.meta.dirname, '../../data'), ['claims.json', 'place-distances.json', 'sources']);
+    const w = log.add(await openWatched(browser, url, { width: 1200, height: 800 }));
+    await waitForSnapshot(w.page);
+    await w.page.locator('#summary').filter({ hasText: 'km²' }).waitFor();
+    expect(await w.page.locator('#claims').isHidden()).toBe(true);
+    // The area chart (stats.json) is there; the distance chart and its place menu are not.
+    await w.page.locator('#over-time').scrollIntoViewIfNeeded();
+    await w.page.locator('#over-time .line-chart').first().waitFor();
+    expect(await w.page.locator('#over-time .line-chart').count()).toBe(1);
+    expect(await w.page.locator('#chart-place').count()).toBe(0);
+    expect(await w.page.locator('#summary').textContent()).not.toContain('claims');
+    expect(w.requests.filter((r) => /claims|place-distances/.test(r))).toEqual([]);
+  });
+
   it('opens on the last date and the data\'s bounds without story.json, under a neutral title', async () => {
     const url = await siteWith(STORY, ['story.json']);
     const { page } = log.add(await openWatched(browser, url, { width: 1200, height: 800 }));
