@@ -1,12 +1,13 @@
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
-import { basemapCollection } from './scripts/basemap.ts';
+import { fileListText, writeSiteData } from './scripts/site-data.ts';
+import { storyBasemap } from './scripts/basemap.ts';
+import { cspContent } from './scripts/csp.ts';
 
-const DATA_DIR = resolve(import.meta.dirname, 'data');
-/** data/ subfolders that are build inputs, not run-time data. */
-const NOT_SHIPPED = new Set(['sources']);
+/** The story to serve and build: data/, or another folder named by FRONTLINES_DATA (docs/new-story.md). */
+const DATA_DIR = resolve(import.meta.dirname, process.env.FRONTLINES_DATA ?? 'data');
 
 const MIME: Record<string, string> = {
   '.json': 'application/json',
@@ -14,13 +15,12 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves data/ at /data/ in dev and copies it to dist/data/ in a build, so a data editor can swap
- * files in a built site without rebuilding. The basemap is generated from Natural Earth at build
- * time (never committed) as data/basemap/basemap.geojson.
+ * Serves the story's data folder at /data/ in dev and copies it to dist/data/ in a build, so a data
+ * editor can swap files in a built site without rebuilding. The basemap (Natural Earth for the
+ * story's bounds) and files.json are generated (scripts/site-data.ts), never committed.
  */
 function frontlinesData(): Plugin {
-  let basemapJson: string | null = null;
-  const basemap = () => (basemapJson ??= JSON.stringify(basemapCollection()));
+  let basemap: string | null = null;
   let outDir = 'dist';
   let isBuild = false;
   return {
@@ -33,9 +33,12 @@ function frontlinesData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        if (path === '/basemap/basemap.geojson') {
+        // files.json follows the folder as it is now; the basemap (slow to make) is made once.
+        const made = path === '/files.json' ? fileListText(DATA_DIR)
+          : path === '/basemap/basemap.geojson' ? (basemap ??= JSON.stringify(storyBasemap(DATA_DIR))) : undefined;
+        if (made !== undefined) {
           res.setHeader('Content-Type', 'application/json');
-          res.end(basemap());
+          res.end(made);
           return;
         }
         const file = normalize(join(DATA_DIR, path));
@@ -57,35 +60,35 @@ function frontlinesData(): Plugin {
           lib: { entry: resolve(import.meta.dirname, 'src/embed/loader.ts'), formats: ['iife'], name: 'FrontlinesLoader', fileName: () => 'embed-loader.js' },
         },
       });
-      const target = join(outDir, 'data');
-      cpSync(DATA_DIR, target, {
-        recursive: true,
-        filter: (src) => !NOT_SHIPPED.has(src.slice(DATA_DIR.length + 1).split('/')[0] ?? ''),
-      });
-      mkdirSync(join(target, 'basemap'), { recursive: true });
-      writeFileSync(join(target, 'basemap', 'basemap.geojson'), basemap());
+      writeSiteData(DATA_DIR, join(outDir, 'data'));
     },
   };
 }
 
 /**
- * The pages carry a strict Content-Security-Policy. The dev server injects CSS as <style> tags and
- * talks to its client over a WebSocket, so in dev only the policy lets those through; builds keep
- * the strict one.
+ * The pages' Content-Security-Policy, from its one source (scripts/csp.ts), as a meta tag at the top
+ * of <head>. The dev server injects CSS as <style> tags and talks to its client over a WebSocket,
+ * so in dev the policy lets those through; builds keep the strict one.
  */
-function devCsp(): Plugin {
+function csp(): Plugin {
+  let dev = false;
   return {
-    name: 'frontlines-dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) => html
-      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+    name: 'frontlines-csp',
+    configResolved(config) { dev = config.command === 'serve'; },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (_html, { path }) => [{
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspContent(path.endsWith('embed.html') ? 'embed' : 'explorer', dev ? 'dev' : 'build') },
+        injectTo: 'head-prepend',
+      }],
+    },
   };
 }
 
 export default defineConfig({
   base: './',
-  plugins: [frontlinesData(), devCsp()],
+  plugins: [frontlinesData(), csp()],
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },
   build: {

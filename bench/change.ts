@@ -5,25 +5,17 @@
  * ChangeClient can hold the page at most. Pass dates as arguments to time other pairs:
  * `npx tsx bench/change.ts 2016-01-01 2016-02-01`.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { changeSteps, computeChange } from '../src/analysis/change.ts';
-import { parseJson, parseSnapshot, type Snapshot } from '../src/data/contract.ts';
+import type { Snapshot } from '../src/data/contract.ts';
+import { readSnapshot } from '../tests/fixtures/load.ts';
 
-const root = resolve(import.meta.dirname, '..');
 const RUNS = 5;
 const args = process.argv.slice(2);
 const PAIRS: [string, string][] = args.length >= 2
   ? Array.from({ length: args.length >> 1 }, (_, i) => [args[2 * i]!, args[2 * i + 1]!])
   : [['2017-01-01', '2017-07-15'], ['2014-06-01', '2015-06-01'], ['2017-07-15', '2018-01-01']];
 
-function load(dateIso: string): Snapshot {
-  const file = `data/snapshots/${dateIso}.geojson`;
-  const json = parseJson(readFileSync(join(root, file), 'utf8'), file);
-  const snap = json.ok ? parseSnapshot(json.value, file) : json;
-  if (!snap.ok) throw new Error(snap.problems.map((p) => p.message).join('; '));
-  return snap.value;
-}
+const load = (dateIso: string): Snapshot => readSnapshot(`data/snapshots/${dateIso}.geojson`);
 
 const vertices = (s: Snapshot) => s.features.reduce((n, f) => n + (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().reduce((m, ring) => m + ring.length, 0), 0);
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };

@@ -1,20 +1,26 @@
 /**
  * Builds the offline basemap from Natural Earth (the world-atlas package): country shapes and
- * borders clipped to the region and simplified, plus the outline of Syria and Iraq that the
- * snapshots are clipped to. Runs at build time (vite.config.ts) and in the data scripts; it is
- * pure (no file writes) so both can share it.
+ * borders clipped to a box and simplified, with labels. `buildBasemap()` with its defaults is the
+ * IS story's region, which the data scripts use (the outlines snapshots are clipped to, Turkey for
+ * a claim); `storyBasemap(dataDir)` fits any story's bounds, for the site (scripts/site-data.ts).
+ * Pure apart from reading files, so the build and the scripts share it.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, MultiLineString, Point } from 'geojson';
+import polylabel from 'polylabel';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, MultiLineString, Point, Position } from 'geojson';
+import { boundsProblem, type Bounds } from '../src/data/story.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The region shown by the map, [west, south, east, north] in degrees. */
-export const REGION_BBOX: [number, number, number, number] = [33.5, 28.5, 50.5, 39.5];
+type BBox = [number, number, number, number];
+/** The region of the IS story's data scripts, [west, south, east, north] in degrees. */
+export const REGION_BBOX: BBox = [33.5, 28.5, 50.5, 39.5];
 
 /** ISO 3166 numeric ids (Natural Earth / world-atlas) of the two countries the data covers. */
 export const SYRIA_ID = '760';
@@ -22,7 +28,7 @@ export const IRAQ_ID = '368';
 
 interface CountryLabel { id: string; name_en: string; name_nl: string; name_ar: string; lon: number; lat: number }
 
-/** Label positions chosen by hand for legibility at the default view. */
+/** Label positions and names chosen by hand for legibility at the IS story's view; others are placed by polylabel. */
 const COUNTRY_LABELS: CountryLabel[] = [
   { id: '760', name_en: 'SYRIA', name_nl: 'SYRIË', name_ar: 'سوريا', lon: 38.2, lat: 35.15 },
   { id: '368', name_en: 'IRAQ', name_nl: 'IRAK', name_ar: 'العراق', lon: 43.4, lat: 32.3 },
@@ -67,50 +73,106 @@ function roundCoords<T>(value: T, digits: number): T {
 }
 
 /**
- * Country polygons inside the region. `minWeight` is the smallest triangle area (in square
- * degrees) a vertex may span and still be kept; 2e-4 (e.g. a bend 0.04° long and 0.01° deep, about 4 km by 1 km) keeps borders true at the zooms the map allows while the file stays near 40 kB gzipped.
+ * Country polygons inside `box`; `focus` countries are drawn lighter (the story's). `minWeight` is
+ * the smallest triangle area (in square degrees) a vertex may span and still be kept; 2e-4 (e.g. a
+ * bend 0.04° long and 0.01° deep, about 4 km by 1 km) keeps borders true at the zooms the map
+ * allows while the file stays near 40 kB gzipped.
  */
-export function buildBasemap(minWeight = 2e-4): Basemap {
+export function buildBasemap(minWeight = 2e-4, box: BBox = REGION_BBOX, focus: readonly string[] = [SYRIA_ID, IRAQ_ID]): Basemap {
   const topo = topology(minWeight);
   const all = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   const countries: Feature<Polygon | MultiPolygon>[] = [];
   for (const f of all.features) {
-    const box = turf.bbox(f);
-    if (box[2] < REGION_BBOX[0] || box[0] > REGION_BBOX[2] || box[3] < REGION_BBOX[1] || box[1] > REGION_BBOX[3]) continue;
-    const simple = turf.bboxClip(f, REGION_BBOX) as Feature<Polygon | MultiPolygon>;
+    const fb = turf.bbox(f);
+    if (fb[2] < box[0] || fb[0] > box[2] || fb[3] < box[1] || fb[1] > box[3]) continue;
+    const simple = turf.bboxClip(f, box) as Feature<Polygon | MultiPolygon>;
     if (turf.area(simple) < 1e6) continue;
     countries.push({
       type: 'Feature',
       id: Number(f.id),
-      properties: { id: String(f.id), name: f.properties.name, focus: f.id === SYRIA_ID || f.id === IRAQ_ID },
+      properties: { id: String(f.id), name: f.properties.name, focus: focus.includes(String(f.id)) },
       geometry: roundCoords(simple.geometry, 3),
     });
   }
   // Shared borders only (a !== b), so each border line is drawn once.
   const meshed = mesh(topo, topo.objects.countries, (a, b) => a !== b) as MultiLineString;
-  const simpleBorders = turf.bboxClip(turf.feature(meshed), REGION_BBOX) as Feature<MultiLineString>;
+  const simpleBorders = turf.bboxClip(turf.feature(meshed), box) as Feature<MultiLineString>;
   const borders: FeatureCollection<MultiLineString> = {
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: {}, geometry: roundCoords(simpleBorders.geometry, 3) }],
   };
+  const inBox = ([x, y]: Position) => x! >= box[0] && x! <= box[2] && y! >= box[1] && y! <= box[3];
   const labels: FeatureCollection<Point> = {
     type: 'FeatureCollection',
-    features: COUNTRY_LABELS.map((l) => ({
-      type: 'Feature',
-      properties: { id: l.id, name_en: l.name_en, name_nl: l.name_nl, name_ar: l.name_ar },
-      geometry: { type: 'Point', coordinates: [l.lon, l.lat] },
-    })),
+    features: countries.flatMap((c) => {
+      const l = COUNTRY_LABELS.find((x) => x.id === c.properties?.id) ?? placedLabel(c);
+      if (!l || !inBox([l.lon, l.lat])) return [];
+      return [{
+        type: 'Feature' as const,
+        properties: { id: l.id, name_en: l.name_en, name_nl: l.name_nl, name_ar: l.name_ar },
+        geometry: { type: 'Point' as const, coordinates: [l.lon, l.lat] },
+      }];
+    }),
   };
   return { countries: { type: 'FeatureCollection', features: countries }, borders, labels };
 }
 
-/** The basemap as one file: every feature carries `kind` ('country', 'border' or 'label'). */
-export function basemapCollection(minWeight = 2e-4): FeatureCollection {
-  const b = buildBasemap(minWeight);
+/**
+ * A label inside the largest piece of a country's clipped shape (polylabel), named as Natural Earth
+ * names it (in English for every language: world-atlas has no other names).
+ */
+function placedLabel(c: Feature<Polygon | MultiPolygon>): CountryLabel | null {
+  const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
+  const largest = polys.map((p) => ({ p, a: turf.area(turf.polygon(p)) })).sort((a, b) => b.a - a.a)[0];
+  if (!largest || largest.a < 5e9) return null; // under 5,000 km² in view: no room for a name
+  const [lon, lat] = polylabel(largest.p as number[][][], 0.05);
+  const name = String(c.properties?.name ?? '').toUpperCase();
+  return name ? { id: String(c.properties?.id), name_en: name, name_nl: name, name_ar: name, lon: lon!, lat: lat! } : null;
+}
+
+/**
+ * The box the site's basemap covers: the story's bounds with room around them (15% of their size,
+ * at least 2°), so the reader can zoom out a little and still see land.
+ */
+export function paddedBox([[w, s], [e, n]]: Bounds): BBox {
+  const dx = Math.max(2, (e - w) * 0.15), dy = Math.max(2, (n - s) * 0.15);
+  return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
+}
+
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * A story's bounds: story.json's, else the bounds of its places and every snapshot listed in the
+ * index (what the page falls back to is the places and the opening snapshot; this covers them all).
+ */
+export function storyBounds(dataDir: string): Bounds {
+  const story = existsSync(join(dataDir, 'story.json')) ? readJson(join(dataDir, 'story.json')) as { bounds?: unknown } : {};
+  if (story.bounds !== undefined && !boundsProblem(story.bounds)) return story.bounds as Bounds;
+  const features: Feature[] = [...(readJson(join(dataDir, 'places.geojson')) as FeatureCollection).features];
+  const index = readJson(join(dataDir, 'snapshots', 'index.json')) as { snapshots: { file: string }[] };
+  for (const s of index.snapshots) features.push(...(readJson(join(dataDir, 'snapshots', s.file)) as FeatureCollection).features);
+  const [w, s, e, n] = turf.bbox(turf.featureCollection(features));
+  return [[w, s], [e, n]];
+}
+
+/**
+ * The site's basemap for the story in `dataDir`, as one file: every feature carries `kind`
+ * ('country', 'border', 'label', or 'river' from the optional basemap/rivers.geojson). The story's
+ * countries, those holding at least one place in twenty (and at least one), are drawn lighter.
+ */
+export function storyBasemap(dataDir: string, minWeight = 2e-4): FeatureCollection {
+  const box = paddedBox(storyBounds(dataDir));
+  const places = (readJson(join(dataDir, 'places.geojson')) as FeatureCollection<Point>).features;
+  const all = buildBasemap(minWeight, box, []).countries.features;
+  const count = (c: Feature<Polygon | MultiPolygon>) => places.filter((p) => turf.booleanPointInPolygon(p, c)).length;
+  const focus = all.filter((c) => count(c) >= Math.max(1, places.length / 20)).map((c) => String(c.properties?.id));
+  const b = buildBasemap(minWeight, box, focus);
+  const riversFile = join(dataDir, 'basemap', 'rivers.geojson');
+  const rivers = existsSync(riversFile) ? (readJson(riversFile) as FeatureCollection).features : [];
   const tag = (kind: string) => (f: Feature) => ({ ...f, properties: { ...f.properties, kind } });
   return {
     type: 'FeatureCollection',
-    features: [...b.countries.features.map(tag('country')), ...b.borders.features.map(tag('border')), ...b.labels.features.map(tag('label'))],
+    features: [...b.countries.features.map(tag('country')), ...b.borders.features.map(tag('border')), ...b.labels.features.map(tag('label')), ...rivers.map(tag('river'))],
   };
 }
 

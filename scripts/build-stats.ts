@@ -1,24 +1,22 @@
 /**
  * Writes data/stats.json: for every snapshot in data/snapshots/index.json, the area of each faction
- * (held and desert apart, km², one decimal), the frontier between each pair of factions (km) and
+ * (held, desert and contested apart, km², one decimal), the frontier between each pair of factions (km) and
  * every claim of data/claims.json evaluated (value and verdict). A `generated` block holds the
  * SHA-256 of every input file, so staleness is found by hashing, not recomputing
  * (scripts/stats.test.ts; scripts/data-claims.ts).
  * Usage: npm run data:stats
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FACTION_IDS, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Place, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type FactionId, type Place, type Snapshot, type SnapshotEntry, type Tier } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { frontierLengthsKm, MIN_CONTACT_KM, TOLERANCE_KM } from '../src/analysis/frontier.ts';
 import { AGREES_WITHIN, CLOSE_WITHIN, claimContext, evaluateClaim, parseClaims, type ClaimContext, type Claims, type Verdict } from '../src/analysis/claims.ts';
 import { buildBasemap } from './basemap.ts';
 import { unwrapOrExit } from './sources.ts';
+import { hashInputs, isMain, readDerived, ROOT, serializeDerived, writeDerived, type Generated } from './derived-file.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..');
 export const STATS_FILE = 'data/stats.json';
 /** The basemap's source: Turkey's outline (the `borders` claim) is drawn from it by scripts/basemap.ts. */
 const WORLD_ATLAS = 'node_modules/world-atlas/countries-10m.json';
@@ -26,38 +24,25 @@ const WORLD_ATLAS = 'node_modules/world-atlas/countries-10m.json';
 export interface ClaimStat { value: number | string | null; verdict: Verdict }
 export interface SnapshotStats {
   date: string;
-  areaKm2: { held: Record<string, number>; desert: Record<string, number> };
-  /** Keyed "faction-a|faction-b" in the order of FACTION_IDS. */
+  areaKm2: { held: Record<string, number>; desert: Record<string, number>; contested?: Record<string, number> };
+  /** Keyed "faction-a|faction-b" in the order of data/factions.json. */
   frontierKm: Record<string, number>;
   claims: Record<string, ClaimStat>;
 }
 export interface Stats {
-  generated: { by: string; parameters: Record<string, number>; sha256: Record<string, string> };
+  generated: Generated;
   article: { source: string; dateIso: string; values: Record<string, number | boolean | string> };
   snapshots: SnapshotStats[];
 }
 
-export interface Inputs { entries: SnapshotEntry[]; claims: Claims; ctx: ClaimContext; snapshot: (entry: SnapshotEntry) => Snapshot }
+export interface Inputs { entries: SnapshotEntry[]; factions: FactionId[]; claims: Claims; ctx: ClaimContext; snapshot: (entry: SnapshotEntry) => Snapshot }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const read = (path: string) => readFileSync(join(ROOT, path));
-const sha256 = (path: string) => createHash('sha256').update(read(path)).digest('hex');
 
 /** The input files (paths relative to the repository) for the snapshots listed in the index. */
 export function inputFiles(entries: readonly SnapshotEntry[]): string[] {
   return ['data/snapshots/index.json', ...entries.map((e) => `data/snapshots/${e.file}`), 'data/claims.json', 'data/places.geojson', WORLD_ATLAS];
-}
-
-export function hashInputs(files: readonly string[]): Record<string, string> {
-  return Object.fromEntries(files.map((f) => [f, sha256(f)]));
-}
-
-/** The input files whose hash differs from the one stored (or that were added or removed), with why. */
-export function staleInputs(stored: Record<string, string>, files: readonly string[]): string[] {
-  const now = hashInputs(files);
-  const out = files.filter((f) => stored[f] !== now[f]).map((f) => (f in stored ? `${f} changed` : `${f} is new`));
-  for (const f of Object.keys(stored)) if (!(f in now)) out.push(`${f} is gone`);
-  return out;
 }
 
 function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<T>): Result<T> {
@@ -65,22 +50,26 @@ function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<
   return json.ok ? parse(json.value, path) : json;
 }
 
-/** What every data script reads: the index, the places, and snapshots one at a time. */
-export interface CoreInputs { entries: SnapshotEntry[]; places: Place[]; snapshot: (entry: SnapshotEntry) => Snapshot }
+/** What every data script reads: the index, the sides, the places, and snapshots one at a time. */
+export interface CoreInputs { entries: SnapshotEntry[]; factions: FactionId[]; places: Place[]; snapshot: (entry: SnapshotEntry) => Snapshot }
 
-/** Reads the index and the places; problems go to `problems`, and null comes back if either failed. */
+/**
+ * Reads the index, the factions and the places; problems go to `problems`, and null comes back if
+ * any failed. (factions.json only orders the output and checks the snapshots; it is not hashed.)
+ */
 export function loadCoreInputs(problems: Problem[]): CoreInputs | null {
   const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
   const entries = take(parsed('data/snapshots/index.json', parseSnapshotIndex));
+  const factions = take(parsed('data/factions.json', parseFactions))?.map((f) => f.id);
   const places = take(parsed('data/places.geojson', parsePlaces));
-  if (!entries || !places) return null;
+  if (!entries || !factions || !places) return null;
   const snapshot = (e: SnapshotEntry) => {
     const path = `data/snapshots/${e.file}`;
-    const r = parsed(path, parseSnapshot);
+    const r = parsed(path, (d, f) => parseSnapshot(d, f, factions));
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
     return r.value;
   };
-  return { entries, places, snapshot };
+  return { entries, factions, places, snapshot };
 }
 
 /** Reads the index, claims, places and country outlines; snapshots are read one at a time. */
@@ -89,21 +78,22 @@ export function loadInputs(): Result<Inputs> {
   const core = loadCoreInputs(problems);
   const countries = buildBasemap().countries.features;
   const claimsR = parsed('data/claims.json', (d, f) => parseClaims(d, f, {
+    factions: core?.factions,
     places: core?.places.map((p) => p.properties.id),
     countries: countries.map((c) => String(c.properties?.id)),
   }));
   if (!claimsR.ok) problems.push(...claimsR.problems);
   if (!core || !claimsR.ok) return { ok: false, problems };
-  return { ok: true, value: { entries: core.entries, claims: claimsR.value, ctx: claimContext(core.places, countries), snapshot: core.snapshot } };
+  return { ok: true, value: { entries: core.entries, factions: core.factions, claims: claimsR.value, ctx: claimContext(core.places, countries), snapshot: core.snapshot } };
 }
 
-/** Everything stats.json holds for one snapshot. */
-export function snapshotStats(dateIso: string, snapshot: Snapshot, claims: Claims, ctx: ClaimContext): SnapshotStats {
-  const areas = (tier: 'held' | 'desert') => {
+/** Everything stats.json holds for one snapshot; `factions` (factions.json's ids) orders it. */
+export function snapshotStats(dateIso: string, snapshot: Snapshot, claims: Claims, ctx: ClaimContext, factions: readonly FactionId[]): SnapshotStats {
+  const areas = (tier: Tier) => {
     const a = areasKm2(snapshot, tier);
-    return Object.fromEntries(FACTION_IDS.filter((f) => round1(a.get(f) ?? 0) > 0).map((f) => [f, round1(a.get(f)!)]));
+    return Object.fromEntries(factions.filter((f) => round1(a.get(f) ?? 0) > 0).map((f) => [f, round1(a.get(f)!)]));
   };
-  const frontierKm = Object.fromEntries(frontierLengthsKm(snapshot)
+  const frontierKm = Object.fromEntries(frontierLengthsKm(snapshot, TOLERANCE_KM, factions)
     .map((f) => [f.factions.join('|'), round1(f.lengthKm)] as const)
     .filter(([, km]) => km > 0));
   const out: Record<string, ClaimStat> = {};
@@ -111,25 +101,13 @@ export function snapshotStats(dateIso: string, snapshot: Snapshot, claims: Claim
     const e = evaluateClaim(c, snapshot, ctx);
     out[c.id] = { value: typeof e.value === 'number' ? round1(e.value) : e.value, verdict: e.verdict };
   }
-  return { date: dateIso, areaKm2: { held: areas('held'), desert: areas('desert') }, frontierKm, claims: out };
+  const contested = areas('contested');
+  return { date: dateIso, areaKm2: { held: areas('held'), desert: areas('desert'), ...(Object.keys(contested).length ? { contested } : {}) }, frontierKm, claims: out };
 }
 
 /** Compact JSON: one line per snapshot and per input hash, so a change shows as a readable diff. */
 export function serializeStats(s: Stats): string {
-  const hashes = Object.entries(s.generated.sha256).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
-  return [
-    '{"generated": {',
-    ` "by": ${JSON.stringify(s.generated.by)},`,
-    ` "parameters": ${JSON.stringify(s.generated.parameters)},`,
-    ' "sha256": {',
-    hashes,
-    ' }},',
-    `"article": ${JSON.stringify(s.article)},`,
-    '"snapshots": [',
-    s.snapshots.map((x) => JSON.stringify(x)).join(',\n'),
-    ']}',
-    '',
-  ].join('\n');
+  return serializeDerived(s.generated, [['article', s.article], ['snapshots', { lines: s.snapshots.map((x) => JSON.stringify(x)), brackets: '[]' }]]);
 }
 
 /** All snapshots, with a progress callback per snapshot. */
@@ -137,7 +115,7 @@ export function buildStats(inputs: Inputs, onSnapshot: (date: string, ms: number
   const { entries, claims, ctx } = inputs;
   const snapshots = entries.map((e) => {
     const t0 = performance.now();
-    const s = snapshotStats(e.dateIso, inputs.snapshot(e), claims, ctx);
+    const s = snapshotStats(e.dateIso, inputs.snapshot(e), claims, ctx, inputs.factions);
     onSnapshot(e.dateIso, performance.now() - t0);
     return s;
   });
@@ -156,19 +134,11 @@ export function buildStats(inputs: Inputs, onSnapshot: (date: string, ms: number
   };
 }
 
-export function readStats(): Stats | null {
-  try {
-    return JSON.parse(read(STATS_FILE).toString('utf8')) as Stats;
-  } catch {
-    return null;
-  }
-}
+export const readStats = (): Stats | null => readDerived<Stats>(STATS_FILE);
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const t0 = performance.now();
   const inputs = unwrapOrExit(loadInputs());
   const stats = buildStats(inputs, (date, ms) => console.log(`${date}: ${ms.toFixed(0)} ms`));
-  writeFileSync(join(ROOT, STATS_FILE), serializeStats(stats));
-  const rel = relative(process.cwd(), join(ROOT, STATS_FILE)) || STATS_FILE;
-  console.log(`wrote ${rel}: ${stats.snapshots.length} snapshots in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  writeDerived(STATS_FILE, serializeStats(stats), `${stats.snapshots.length} snapshots`, t0);
 }

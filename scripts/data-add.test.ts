@@ -67,8 +67,8 @@ describe('npm run data:add', () => {
   it('names values the map does not cover, and changes nothing', () => {
     const r = run('data-add', INPUT, '--date', '2015-02-01', '--source', 'x', '--faction-property', 'controller', '--map', 'ISIS=islamic-state', '--data', dir);
     expect(r.stderr).toEqual([
-      `${INPUT}: feature 2: "controller" is "SAA"; expected one of ISIS (mapped) or a faction id (${IDS})`,
-      `${INPUT}: feature 3: "controller" is "SAA"; expected one of ISIS (mapped) or a faction id (${IDS})`,
+      `${INPUT}: feature 2: "controller" is "SAA"; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
+      `${INPUT}: feature 3: "controller" is "SAA"; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
       'data:add: nothing was changed',
     ]);
     expect(r.status).toBe(1);
@@ -90,9 +90,9 @@ describe('npm run data:add', () => {
   it('refuses bad arguments, and changes nothing', () => {
     const r = run('data-add', INPUT, '--date', '2015-02-30', '--map', 'SAA=regime', '--data', dir);
     expect(r.stderr.slice(0, 3)).toEqual([
-      `data:add: --map SAA=regime: expected VALUE=faction-id with a faction id of ${IDS}`,
       'data:add: --date must be a date written YYYY-MM-DD, got "2015-02-30"',
       'data:add: --source "who, when" is required',
+      `data:add: --map SAA=regime: expected VALUE=faction-id with a faction id of ${dir}/factions.json (${IDS})`,
     ]);
     expect(r.status).toBe(1);
     expect(files(dir)).toEqual(before);

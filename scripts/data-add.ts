@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { FACTION_IDS, isIsoDate, parseJson, type FactionId } from '../src/data/contract.ts';
-import { formatProblem, type Problem } from '../src/data/result.ts';
+import { isIsoDate, parseFactions, parseJson, type FactionId } from '../src/data/contract.ts';
+import { fail, formatProblem, type Problem } from '../src/data/result.ts';
 import { validateIndex, validateSnapshot, validateSnapshotText } from '../src/data/validate.ts';
 import { insertIndexEntry, mapFactions, normalizeSnapshot } from '../src/data/normalize.ts';
 
@@ -41,26 +41,33 @@ function main(): void {
   const dateIso = one('--date') ?? '';
   const sources = (values.get('--source') ?? []).map((s) => s.trim()).filter(Boolean);
   const precision = one('--precision')?.trim();
-  const map: Record<string, FactionId> = {};
-  for (const m of values.get('--map') ?? []) {
-    const eq = m.lastIndexOf('=');
-    const target = m.slice(eq + 1);
-    if (eq <= 0 || !(FACTION_IDS as readonly string[]).includes(target)) {
-      argProblems.push({ file: 'data:add', message: `--map ${m}: expected VALUE=faction-id with a faction id of ${FACTION_IDS.join(', ')}` });
-    } else map[m.slice(0, eq)] = target as FactionId;
-  }
+  const mapArgs = values.get('--map') ?? [];
   if (files.length !== 1) argProblems.push({ file: 'data:add', message: `expected one input .geojson file, got ${files.length}` });
   if (!isIsoDate(dateIso)) argProblems.push({ file: 'data:add', message: `--date must be a date written YYYY-MM-DD, got ${JSON.stringify(dateIso)}` });
   if (!sources.length) argProblems.push({ file: 'data:add', message: '--source "who, when" is required' });
   if (precision !== undefined && /[\r\n]/.test(precision)) argProblems.push({ file: 'data:add', message: '--precision must be one line' });
-  if (argProblems.length) stop(argProblems, true);
-
   // Paths in messages as seen from the working directory, like data:check.
   const dir = resolve(one('--data') ?? join(import.meta.dirname, '..', 'data'));
   const shown = (abs: string) => {
     const rel = relative(process.cwd(), abs);
     return (rel.startsWith('..') || isAbsolute(rel) ? abs : rel).split(sep).join('/');
   };
+  // The sides are the data folder's (factions.json): --map targets and the file's factions must be among them.
+  const factionsPath = join(dir, 'factions.json');
+  const factionsJson = existsSync(factionsPath) ? parseJson(readFileSync(factionsPath, 'utf8'), shown(factionsPath)) : null;
+  const factionsR = !factionsJson ? fail({ file: shown(factionsPath), message: 'file not found; is --data the data folder?' })
+    : factionsJson.ok ? parseFactions(factionsJson.value, shown(factionsPath)) : factionsJson;
+  const factions = factionsR.ok ? factionsR.value.map((f) => f.id) : [];
+  const map: Record<string, FactionId> = {};
+  for (const m of mapArgs) {
+    const eq = m.lastIndexOf('=');
+    const target = m.slice(eq + 1);
+    if (eq <= 0 || (factionsR.ok && !factions.includes(target))) {
+      argProblems.push({ file: 'data:add', message: `--map ${m}: expected VALUE=faction-id with a faction id of ${shown(factionsPath)} (${factions.join(', ')})` });
+    } else map[m.slice(0, eq)] = target;
+  }
+  if (argProblems.length) stop(argProblems, true);
+
   const input = resolve(files[0]!);
   const inputName = shown(input);
   const snapshotFile = `${dateIso}.geojson`;
@@ -71,17 +78,19 @@ function main(): void {
   if (!existsSync(input) || !statSync(input).isFile()) stop([{ file: inputName, message: 'file not found' }]);
   if (!existsSync(indexPath)) stop([{ file: shown(indexPath), message: 'file not found; is --data the data folder?' }]);
 
+  if (!factionsR.ok) stop(factionsR.problems);
+
   // 1. The input as drawn: JSON, factions, then the same checks as data:check.
   const json = parseJson(readFileSync(input, 'utf8'), inputName);
   if (!json.ok) stop(json.problems);
-  const mapped = mapFactions(json.value, inputName, { property: one('--faction-property') ?? 'faction', map });
+  const mapped = mapFactions(json.value, inputName, { property: one('--faction-property') ?? 'faction', map, factions });
   if (!mapped.ok) stop(mapped.problems);
-  const drawn = validateSnapshot(mapped.value, inputName);
+  const drawn = validateSnapshot(mapped.value, inputName, { factions });
   if (!drawn.ok) stop(drawn.problems);
 
   // 2. Normalised, then checked again: rounding can make rings cross or collapse.
   const text = JSON.stringify(normalizeSnapshot(drawn.value));
-  const written = validateSnapshotText(text, shown(target), Buffer.byteLength(text));
+  const written = validateSnapshotText(text, shown(target), Buffer.byteLength(text), { factions });
   if (!written.ok) stop(written.problems);
 
   // 3. The index with the new entry, checked against the files it will list.

@@ -24,7 +24,7 @@ describe('npm run data:check', () => {
       `${B}/snapshots/index.json: date 2015-05-01 is listed twice`,
       `${B}/snapshots/index.json: snapshots[9] (2015-09-01): file missing-file.geojson does not exist`,
       `${B}/snapshots/json-syntax-error.geojson: invalid JSON at line 5, column 3: expected a comma or ], found "{"`,
-      `${B}/snapshots/unknown-faction.geojson: feature 1: unknown faction "isis"; expected one of ${IDS}`,
+      `${B}/snapshots/unknown-faction.geojson: feature 1: unknown faction "isis"; expected a faction id of factions.json (${IDS})`,
       `${B}/snapshots/self-intersecting-ring.geojson: feature 0: polygon ring 0 crosses itself at [38.25, 35.25]`,
       `${B}/snapshots/unclosed-ring.geojson: feature 0: polygon ring 0 is not closed (first and last positions differ)`,
       `${B}/snapshots/coordinates-out-of-range.geojson: feature 0: polygon 1 ring 0: coordinate [181, 35] is out of range`,
@@ -44,7 +44,7 @@ describe('npm run data:check', () => {
     expect(r.status).toBe(1);
     const json = JSON.parse(r.raw) as { problems: { file: string; feature?: number; message: string }[]; warnings: unknown[]; checked: Record<string, number> };
     expect(json.problems).toHaveLength(14);
-    expect(json.problems).toContainEqual({ file: `${B}/snapshots/unknown-faction.geojson`, feature: 1, message: `unknown faction "isis"; expected one of ${IDS}` });
+    expect(json.problems).toContainEqual({ file: `${B}/snapshots/unknown-faction.geojson`, feature: 1, message: `unknown faction "isis"; expected a faction id of factions.json (${IDS})` });
     expect(json.problems[0]).toEqual({ file: `${B}/claims.json`, message: 'expected a JSON object at the top' });
     expect(json.warnings).toHaveLength(1);
     expect(json.checked).toEqual({ snapshots: 9, places: 1, factions: 6, files: 14 });
@@ -53,6 +53,12 @@ describe('npm run data:check', () => {
   it('exits 0 with a one-line summary on a good folder', () => {
     const r = dataCheck('tests/fixtures/small-data');
     expect(r.stdout).toEqual(['data:check: 2 snapshots, 1 place, 6 factions: no problems']);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  it('passes another story with three sides of its own and no optional files', () => {
+    const r = dataCheck('tests/fixtures/story-b');
+    expect(r.stdout).toEqual(['data:check: 3 snapshots, 3 places, 3 factions: no problems']);
     expect(r.status).toBe(0);
   }, 60_000);
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseFactions, parseJson, parseSnapshotIndex, type FactionId } from '../src/data/contract.ts';
 import type { Result } from '../src/data/result.ts';
 import { parseClaims, type Claim, type Verdict } from '../src/analysis/claims.ts';
-import { buildStats, inputFiles, loadInputs, readStats, ROOT, staleInputs, type ClaimStat, type SnapshotStats } from './build-stats.ts';
+import { buildStats, inputFiles, loadInputs, readStats, type ClaimStat, type SnapshotStats } from './build-stats.ts';
+import { ROOT, staleInputs } from './derived-file.ts';
 import { unwrapOrExit } from './sources.ts';
 
 const SYMBOL: Record<Verdict, string> = { agrees: '✓', close: '~', differs: '✗', 'n/a': '–' };

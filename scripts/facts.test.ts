@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FACTION_IDS, isIsoDate, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Place, type SnapshotEntry } from '../src/data/contract.ts';
+import { isIsoDate, parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Place, type SnapshotEntry } from '../src/data/contract.ts';
 import { formatProblem, type Result } from '../src/data/result.ts';
 import { featureNear } from '../src/analysis/territory.ts';
 
@@ -30,13 +30,16 @@ const facts = (JSON.parse(readFileSync(join(ROOT, FACTS_FILE), 'utf8')) as { fac
 const places = new Map<string, Place>(parsed('data/places.geojson', parsePlaces).map((p) => [p.properties.id, p]));
 const entries: SnapshotEntry[] = parsed('data/snapshots/index.json', parseSnapshotIndex);
 
+const factionsR = parseFactions(JSON.parse(readFileSync('data/factions.json', 'utf8')), 'data/factions.json');
+const FACTION_IDS: string[] = factionsR.ok ? factionsR.value.map((f) => f.id) : [];
+
 describe(FACTS_FILE, () => {
   it('lists well-formed facts: a known place and faction, a period, a source', () => {
     const bad: string[] = [];
     facts.forEach((f, i) => {
       const at = `facts[${i}] (${f.place} ${f.from})`;
       if (!places.has(f.place)) bad.push(`${at}: no place "${f.place}" in data/places.geojson`);
-      if (!(FACTION_IDS as readonly string[]).includes(f.faction)) bad.push(`${at}: unknown faction "${f.faction}"`);
+      if (!FACTION_IDS.includes(f.faction)) bad.push(`${at}: unknown faction "${f.faction}"`);
       if (!isIsoDate(f.from) || !isIsoDate(f.to) || f.from >= f.to) bad.push(`${at}: "from" and "to" must be YYYY-MM-DD dates with from < to`);
       if (typeof f.source !== 'string' || !f.source.trim()) bad.push(`${at}: "source" must name where the fact comes from`);
     });

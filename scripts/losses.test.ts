@@ -10,7 +10,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { loadSeries } from './series.ts';
-import { ROOT } from './build-stats.ts';
+import { ROOT } from './derived-file.ts';
 import { countryShapes } from './sources.ts';
 
 const TOLERANCE_PP = 10;

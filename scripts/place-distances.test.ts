@@ -4,10 +4,11 @@
  * the article's snapshot for three places to catch changes in the distance code that hashes cannot see.
  */
 import { describe, expect, it } from 'vitest';
-import { FACTION_IDS } from '../src/data/contract.ts';
+import { parseFactions } from '../src/data/contract.ts';
+import { readFileSync } from 'node:fs';
 import { formatProblem } from '../src/data/result.ts';
 import { distancesOn, parsePlaceDistances } from '../src/data/place-distances.ts';
-import { staleInputs } from './build-stats.ts';
+import { staleInputs } from './derived-file.ts';
 import { distanceInputFiles, distancesForSnapshot, loadDistanceInputs, PLACE_DISTANCES_FILE, readPlaceDistances, type DistanceInputs } from './build-place-distances.ts';
 
 const HOW = 'run npm run data:stats';
@@ -23,7 +24,7 @@ const load = (): DistanceInputs => {
 describe(PLACE_DISTANCES_FILE, () => {
   it('exists and parses', () => {
     expect(stored, `${PLACE_DISTANCES_FILE} is missing or not JSON; ${HOW}`).not.toBeNull();
-    const r = parsePlaceDistances(stored, PLACE_DISTANCES_FILE);
+    const r = parsePlaceDistances(stored, PLACE_DISTANCES_FILE, load().factions);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
   });
 
@@ -32,8 +33,11 @@ describe(PLACE_DISTANCES_FILE, () => {
     expect(stale, `${PLACE_DISTANCES_FILE} is stale: ${stale.join('; ')}; ${HOW}`).toEqual([]);
   });
 
-  it('lists every snapshot date and every place', () => {
-    const { entries, places } = load();
+  it('lists every snapshot date, every place, and every side of data/factions.json', () => {
+    const { entries, places, factions } = load();
+    for (const [id, row] of Object.entries(stored!.places)) {
+      expect(Object.keys(row), `${PLACE_DISTANCES_FILE}: ${id} lists other sides than data/factions.json; ${HOW}`).toEqual(factions);
+    }
     expect(stored!.dates, `${PLACE_DISTANCES_FILE} lists other dates than data/snapshots/index.json; ${HOW}`).toEqual(entries.map((e) => e.dateIso));
     expect(Object.keys(stored!.places).sort(), `${PLACE_DISTANCES_FILE} lists other places than data/places.geojson; ${HOW}`)
       .toEqual(places.map((p) => p.properties.id).sort());
@@ -44,7 +48,7 @@ describe(PLACE_DISTANCES_FILE, () => {
     const entry = entries.find((e) => e.article) ?? entries[Math.floor(entries.length / 2)]!;
     const picks = places.filter((p) => ['mayadeen', 'mosul', 'raqqa'].includes(p.properties.id));
     expect(picks, 'data/places.geojson should hold mayadeen, mosul and raqqa').toHaveLength(3);
-    const now = distancesForSnapshot(snapshot(entry), picks);
+    const now = distancesForSnapshot(snapshot(entry), picks, load().factions);
     const parsed = parsePlaceDistances(stored, PLACE_DISTANCES_FILE);
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
     for (const p of picks) {
@@ -56,6 +60,8 @@ describe(PLACE_DISTANCES_FILE, () => {
 });
 
 describe('parsePlaceDistances', () => {
+  const factionsR = parseFactions(JSON.parse(readFileSync('data/factions.json', 'utf8')), 'data/factions.json');
+  const FACTION_IDS = factionsR.ok ? factionsR.value.map((f) => f.id) : [];
   const series = (v: (number | null)[]) => Object.fromEntries(FACTION_IDS.map((f) => [f, v]));
 
   it('accepts distances and nulls, and finds the snapshot on or before a date', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadSeries } from './series.ts';
-import { ROOT } from './build-stats.ts';
+import { ROOT } from './derived-file.ts';
 
 interface Probe { side: string; lon: number; lat: number; between: string }
 const probes = (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/rear-probes.json'), 'utf8')) as { probes: Probe[] }).probes;

@@ -5,7 +5,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
 import { parseControlPoints, parseOverrides, type Sources } from '../src/data/generate.ts';
 import { parseContested, parseMethod, parseSettlements, riverLines } from '../src/data/method.ts';
-import { FACTION_IDS, parseJson } from '../src/data/contract.ts';
+import { parseFactions, parseJson } from '../src/data/contract.ts';
 import { formatProblem, ok, type Problem, type Result } from '../src/data/result.ts';
 
 export type { Sources };
@@ -22,6 +22,11 @@ export function loadSources(sourcesDir: string): Result<Sources> {
     problems.push(...r.problems);
     return null;
   };
+  // The sides a control point may name: those of the data folder's factions.json.
+  const fj = parseJson(readFileSync(join(sourcesDir, '..', 'factions.json'), 'utf8'), 'data/factions.json');
+  const fr = fj.ok ? parseFactions(fj.value, 'data/factions.json') : fj;
+  if (!fr.ok) problems.push(...fr.problems);
+  const factions = fr.ok ? fr.value.map((f) => f.id) : undefined;
   const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
   const regions = countryShapes();
   // control-<region>.json: the file's points divide that region's ground among themselves.
@@ -31,7 +36,7 @@ export function loadSources(sourcesDir: string): Result<Sources> {
       problems.push({ file: `data/sources/${f}`, message: `no region "${region}"; control files are named control-${[...regions.keys()].join('.json or control-')}.json` });
       return [];
     }
-    return (read(f, parseControlPoints) ?? []).map((p) => ({ ...p, region }));
+    return (read(f, (d, name) => parseControlPoints(d, name, factions)) ?? []).map((p) => ({ ...p, region }));
   });
   const seen = new Map<string, string>();
   for (const p of points) {
@@ -39,7 +44,7 @@ export function loadSources(sourcesDir: string): Result<Sources> {
     seen.set(p.id, p.name);
   }
   const overrides = read('overrides.geojson', parseOverrides) ?? [];
-  const sides = FACTION_IDS as readonly string[];
+  const sides = factions ?? [];
   const contested = read('contested.geojson', (d, f) => parseContested(d, f, sides)) ?? [];
   const method = read('method.json', (d, f) => parseMethod(d, f, sides));
   const settlements = read('settlements-geonames.geojson', parseSettlements) ?? [];

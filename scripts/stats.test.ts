@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/data/result.ts';
-import { hashInputs, inputFiles, loadInputs, readStats, snapshotStats, staleInputs, STATS_FILE, type Inputs, type SnapshotStats } from './build-stats.ts';
+import { inputFiles, loadInputs, readStats, snapshotStats, STATS_FILE, type Inputs, type SnapshotStats } from './build-stats.ts';
+import { hashInputs, staleInputs } from './derived-file.ts';
 
 const HOW = 'run npm run data:stats';
 const stored = readStats();
@@ -39,7 +40,7 @@ describe(STATS_FILE, () => {
     const picks = [entries[0]!, entries.find((e) => e.dateIso === claims.dateIso) ?? entries.find((e) => e.article)!, entries[entries.length - 1]!];
     expect(stored!.snapshots.map((s) => s.date), `${STATS_FILE} lists other dates than data/snapshots/index.json; ${HOW}`).toEqual(entries.map((e) => e.dateIso));
     for (const e of picks) {
-      const now = snapshotStats(e.dateIso, load().snapshot(e), claims, ctx);
+      const now = snapshotStats(e.dateIso, load().snapshot(e), claims, ctx, load().factions);
       const was = stored!.snapshots.find((s) => s.date === e.dateIso)!;
       expect(flatten(was), `${STATS_FILE} differs from a fresh computation for ${e.dateIso}; ${HOW}`).toEqual(flatten(now));
     }

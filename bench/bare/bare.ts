@@ -25,14 +25,13 @@ const map = new MlMap({
     version: 8,
     sources: {
       basemap: { type: 'geojson', data: data('basemap/basemap.geojson') },
-      rivers: { type: 'geojson', data: data('basemap/rivers.geojson') },
       territory: { type: 'geojson', data: data(`snapshots/${entry.file}`) },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#c9dbe6' } },
       { id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'kind'], 'country'], paint: { 'fill-color': '#ece9e2' } },
       { id: 'fill', type: 'fill', source: 'territory', paint: { 'fill-color': ['match', ['get', 'faction'], ...factions.factions.flatMap((f) => [f.id, f.color]), '#999'] as never, 'fill-opacity': 0.72 } },
-      { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': '#6f9fc0' } },
+      { id: 'rivers', type: 'line', source: 'basemap', filter: ['==', ['get', 'kind'], 'river'], paint: { 'line-color': '#6f9fc0' } },
       { id: 'borders', type: 'line', source: 'basemap', filter: ['==', ['get', 'kind'], 'border'], paint: { 'line-color': '#8c8577' } },
     ],
   },

@@ -3,7 +3,8 @@ import { areasKm2 } from './area.ts';
 import { holderAt, featureAt } from './territory.ts';
 import { nearestTerritory, distancesToFactions } from './distance.ts';
 import { ringPolygon } from './rings.ts';
-import { articleDistances } from './article.ts';
+import { articleLines, articlePlace, ringRadiiKm } from './article.ts';
+import type { DistanceClaim } from './claims.ts';
 import { snapshotIndexFor } from './snapshot-select.ts';
 import { labelPoints } from './labels.ts';
 import { loadSnapshotFixture, haversineKm, rectAreaKm2 } from '../../tests/fixtures/load.ts';
@@ -54,12 +55,26 @@ describe('nearestTerritory', () => {
   });
 });
 
-describe('articleDistances', () => {
-  it('leaves the Deir ez-Zor enclave out of the regime distance', () => {
+describe('articleLines', () => {
+  const text = { en: '', nl: '' };
+  const claims: DistanceClaim[] = [
+    { id: 'a', kind: 'distance', place: 'p', faction: 'syrian-kurds', exclude: [], article: 60, text },
+    { id: 'b', kind: 'distance', place: 'p', faction: 'syrian-regime', exclude: ['deir-ez-zor-enclave'], article: 80, text },
+  ];
+  it('leaves out the pockets a claim leaves out', () => {
     const from: [number, number] = [40.7, 34.45];
-    const d = articleDistances(snap, from);
-    close(d.regime!.distanceKm, haversineKm(from, [39, 34.45]), 0.003);
-    close(d.kurds!.distanceKm, haversineKm(from, [41.5, 34.45]), 0.003);
+    const [kurds, regime] = articleLines(snap, claims, from);
+    close(regime!.nearest!.distanceKm, haversineKm(from, [39, 34.45]), 0.003);
+    close(kurds!.nearest!.distanceKm, haversineKm(from, [41.5, 34.45]), 0.003);
+    // Without the exclusion the enclave (nearer) counts.
+    const [all] = articleLines(snap, [{ ...claims[1]!, exclude: [] }], from);
+    expect(all!.nearest!.distanceKm).toBeLessThan(regime!.nearest!.distanceKm);
+  });
+  it('draws a ring per distance the article names, and measures from the story\'s place or the first claim\'s', () => {
+    expect(ringRadiiKm([...claims, { ...claims[0]!, id: 'c' }])).toEqual([60, 80]);
+    expect(articlePlace(claims, null)).toBe('p');
+    expect(articlePlace(claims, 'q')).toBe('q');
+    expect(articlePlace([], null)).toBeNull();
   });
 });
 

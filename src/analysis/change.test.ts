@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { parseJson, parseSnapshot, type FactionId, type Snapshot } from '../data/contract.ts';
+import { CONTESTED_HOLDER, parseJson, parseSnapshot, type FactionId, type Snapshot } from '../data/contract.ts';
 import { loadSnapshotFixture, rectAreaKm2 as rect } from '../../tests/fixtures/load.ts';
 import { areasKm2 } from './area.ts';
 import { changeSteps, computeChange, MIN_DRAWN_KM2, type ChangeResult } from './change.ts';
@@ -119,8 +119,9 @@ describe('computeChange on real snapshots', () => {
   });
 
   it("agrees with a plain overlay of IS's ground with each side's (no skipping, no windows)", () => {
-    const ground = (s: Snapshot, faction: FactionId) => {
-      const fs = s.features.filter((f) => f.properties.faction === faction);
+    // Contested ground counts apart from its holder's, as CONTESTED_HOLDER.
+    const ground = (s: Snapshot, holder: FactionId) => {
+      const fs = s.features.filter((f) => (f.properties.tier === 'contested' ? CONTESTED_HOLDER : f.properties.faction) === holder);
       return fs.length > 1 ? turf.union(turf.featureCollection(fs)) : fs[0] ?? null;
     };
     const is = ground(jan, 'islamic-state')!;
@@ -131,5 +132,24 @@ describe('computeChange on real snapshots', () => {
       const plainKm2 = x ? turf.area(x) / 1e6 : 0;
       expect(Math.abs((r.transfersKm2['islamic-state']?.[to] ?? 0) - plainKm2), `IS → ${to}`).toBeLessThan(TOLERANCE_KM2);
     }
+  });
+});
+
+describe('contested ground in change figures', () => {
+  const square = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+  const held: Snapshot = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { faction: 'islamic-state' }, geometry: square(40, 33, 42, 34) }] };
+  const fought: Snapshot = { type: 'FeatureCollection', features: [
+    { type: 'Feature', properties: { faction: 'islamic-state' }, geometry: square(40, 33, 41, 34) },
+    { type: 'Feature', properties: { faction: 'islamic-state', tier: 'contested', against: ['iraqi-government'] }, geometry: square(41, 33, 42, 34) },
+  ] };
+
+  it('counts ground that came under attack apart from its holder, as lost to contested ground and back', () => {
+    const r = computeChange(held, fought);
+    expectClose(r.transfersKm2['islamic-state']?.[CONTESTED_HOLDER], rect(41, 33, 42, 34), 'IS → contested');
+    expectClose(r.totals[CONTESTED_HOLDER]?.afterKm2, rect(41, 33, 42, 34), 'contested ground after');
+    expectClose(r.totals['islamic-state']?.afterKm2, rect(40, 33, 41, 34), 'IS keeps only its uncontested half');
+    const back = computeChange(fought, held);
+    expectClose(back.transfersKm2[CONTESTED_HOLDER]?.['islamic-state'], rect(41, 33, 42, 34), 'contested → IS');
+    expectBalanced(r, 0.01);
   });
 });

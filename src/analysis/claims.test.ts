@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { parseClaims, evaluateClaim, claimContext, type Claim } from './claims.ts';
-import { articleDistances } from './article.ts';
+import { claimNearest } from './article.ts';
 import { parsePlaces, type Place } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';
 import { loadSnapshotFixture, fixturePath, haversineKm } from '../../tests/fixtures/load.ts';
@@ -46,9 +46,9 @@ describe('parseClaims', () => {
         { id: 'e', text, kind: 'borders', faction: 'islamic-state', with: { faction: 'syrian-kurds' }, article: 'yes' },
         'f',
       ],
-    }, 'data/claims.json', { places: ['mayadeen'], countries: ['792'] });
+    }, 'data/claims.json', { places: ['mayadeen'], countries: ['792'], factions: ['islamic-state', 'syrian-kurds', 'syrian-regime', 'syrian-rebels', 'iraqi-government', 'iraqi-kurds'] });
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
-      'data/claims.json: claims[0] (a): "faction" must be one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+      'data/claims.json: claims[0] (a): "faction" must be a faction id of factions.json (islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds)',
       'data/claims.json: claims[1] (b): no country "999" in the basemap',
       'data/claims.json: claims[2] (c): no place "atlantis" in places.geojson',
       'data/claims.json: claims[3] (d): "kind" must be one of distance, borders, holder, got "rumour"',
@@ -69,14 +69,13 @@ describe('evaluateClaim: distance', () => {
   const from: [number, number] = [40.7, 34.45];
   const kurdsKm = haversineKm(from, [41.5, 34.45]); // ≈ 73 km
 
-  it('uses the article panel\'s computation, enclave left out', () => {
+  it('uses the map lines\' computation, enclave left out', () => {
     const [kurds, regime] = claimsOf([
       { kind: 'distance', place: 'mayadeen', faction: 'syrian-kurds', article: 60 },
       { kind: 'distance', place: 'mayadeen', faction: 'syrian-regime', exclude: ['deir-ez-zor-enclave'], article: 80 },
     ]).map((c) => evaluateClaim(c, snap, ctx));
-    const panel = articleDistances(snap, from);
-    expect(kurds!.value).toBe(panel.kurds!.distanceKm);
-    expect(regime!.value).toBe(panel.regime!.distanceKm);
+    expect(kurds!.value).toBe(claimNearest({ faction: 'syrian-kurds', exclude: [] }, snap, from)!.distanceKm);
+    expect(regime!.value).toBe(claimNearest({ faction: 'syrian-regime', exclude: ['deir-ez-zor-enclave'] }, snap, from)!.distanceKm);
     close(regime!.value as number, haversineKm(from, [39, 34.45]), 0.003);
     expect(regime!.unit).toBe('km');
   });

@@ -15,9 +15,9 @@
  * `n/a` when there is nothing to measure on the date (the side holds no ground).
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { FACTION_IDS, isIsoDate, type FactionId, type Place, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
+import { factionIdCheck, isIsoDate, type FactionId, type Place, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
 import { fail, ok, type Problem, type Result } from '../data/result.ts';
-import { nearestTerritory } from './distance.ts';
+import { claimNearest } from './article.ts';
 import { featureNear } from './territory.ts';
 import { borderWithCountryKm, mainBody, MIN_CONTACT_KM, sharedBoundaryKm, type Body } from './frontier.ts';
 
@@ -59,23 +59,22 @@ export interface ClaimContext {
   countries: ReadonlyMap<string, Feature<Polygon | MultiPolygon>>;
 }
 
-/** Known ids, to check a claims file against places.geojson and the basemap when parsing. */
-export interface KnownIds { places?: Iterable<string>; countries?: Iterable<string> }
+/** Known ids, to check a claims file against factions.json, places.geojson and the basemap when parsing. */
+export interface KnownIds { factions?: Iterable<string>; places?: Iterable<string>; countries?: Iterable<string> }
 
 const KINDS = ['distance', 'borders', 'holder'] as const;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFactionId = (v: unknown): v is FactionId => typeof v === 'string' && (FACTION_IDS as readonly string[]).includes(v);
-const FACTIONS = `one of ${FACTION_IDS.join(', ')}`;
 
 /**
  * Checks a parsed claims file. Problems name the file and the claim (index and id).
- * @example parseClaims(JSON.parse(text), 'data/claims.json', { places: ['mayadeen', 'mosul'] })
+ * @example parseClaims(JSON.parse(text), 'data/claims.json', { places: ['town-a', 'town-b'] })
  */
 export function parseClaims(data: unknown, file: string, known: KnownIds = {}): Result<Claims> {
   if (!isObject(data) || !Array.isArray(data.claims)) return fail({ file, message: 'expected an object {"source": ..., "dateIso": ..., "claims": [...]}' });
   const problems: Problem[] = [];
   if (typeof data.source !== 'string' || !data.source) problems.push({ file, message: '"source" must name where the claims come from' });
   if (!isIsoDate(data.dateIso)) problems.push({ file, message: `"dateIso" must be a date written YYYY-MM-DD, got ${JSON.stringify(data.dateIso)}` });
+  const { ok: isFactionId, expected: FACTIONS } = factionIdCheck(known.factions);
   const places = known.places ? new Set(known.places) : null;
   const countries = known.countries ? new Set(known.countries) : null;
   const claims: Claim[] = [];
@@ -157,8 +156,8 @@ const allGround = (features: readonly TerritoryFeature[]): MultiPolygon => ({
 
 /**
  * Our value for one claim on one snapshot, with a verdict against the article's value.
- * Distances use `nearestTerritory` (distance.ts), as the article panel does (article.ts).
- * @example evaluateClaim(claims[0], july2017, ctx) // { id: 'mayadeen-syrian-kurds-km', value: 79.9, unit: 'km', verdict: 'differs', detail: '79.9 km from mayadeen to syrian-kurds (article ≈60 km, +33%)' }
+ * Distances use `claimNearest` (article.ts), as the map's lines do.
+ * @example evaluateClaim(claims[0], snapshot, ctx) // { id: 'town-a-side-b-km', value: 79.9, unit: 'km', verdict: 'differs', detail: '79.9 km from town-a to side-b (article ≈60 km, +33%)' }
  */
 export function evaluateClaim(claim: Claim, snapshot: Snapshot, ctx: ClaimContext): ClaimEvaluation {
   const { id } = claim;
@@ -167,8 +166,7 @@ export function evaluateClaim(claim: Claim, snapshot: Snapshot, ctx: ClaimContex
     case 'distance': {
       const from = at(claim.place);
       if (!from) return { id, value: null, unit: 'km', verdict: 'n/a', detail: `no place "${claim.place}"` };
-      const features = ofFaction(snapshot, claim.faction).filter((f) => !claim.exclude.includes(String(f.properties.id)));
-      const near = nearestTerritory(features, from);
+      const near = claimNearest(claim, snapshot, from);
       if (!near) return { id, value: null, unit: 'km', verdict: 'n/a', detail: `${claim.faction} holds no ground${claim.exclude.length ? ` outside ${claim.exclude.join(', ')}` : ''}` };
       const rel = (near.distanceKm - claim.article) / claim.article;
       const verdict = Math.abs(rel) <= AGREES_WITHIN ? 'agrees' : Math.abs(rel) <= CLOSE_WITHIN ? 'close' : 'differs';

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
-import { FACTION_IDS, type FactionId, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
+import type { FactionId, Snapshot, TerritoryFeature } from '../data/contract.ts';
 
 export interface Nearest {
   /** Great-circle distance in km (Turf, haversine); 0 when the point lies inside the territory. */
@@ -12,7 +12,7 @@ export interface Nearest {
 /**
  * Distance from a point to the nearest territory among `features`, or null when there is none.
  * The nearest point lies on a polygon's boundary (Turf nearestPointOnLine over its rings).
- * @example nearestTerritory(snapshot.features.filter(f => f.properties.faction === 'syrian-kurds'), [40.45, 35.02])
+ * @example nearestTerritory(snapshot.features.filter(f => f.properties.faction === 'side-a'), [40.45, 35.02])
  */
 export function nearestTerritory(features: readonly TerritoryFeature[], lonLat: Position): Nearest | null {
   const pt = turf.point(lonLat);
@@ -30,10 +30,16 @@ export function nearestTerritory(features: readonly TerritoryFeature[], lonLat: 
   return best;
 }
 
-/** For each faction present in the snapshot, the distance from the point to its nearest territory. */
-export function distancesToFactions(snapshot: Snapshot, lonLat: Position): Map<FactionId, Nearest> {
+/** The factions a snapshot's features name, in the order they first appear. */
+export const factionsIn = (snapshot: Snapshot): FactionId[] => [...new Set(snapshot.features.map((f) => f.properties.faction))];
+
+/**
+ * For each faction present in the snapshot (of `factionIds` when given, in that order), the
+ * distance from the point to its nearest territory.
+ */
+export function distancesToFactions(snapshot: Snapshot, lonLat: Position, factionIds: readonly FactionId[] = factionsIn(snapshot)): Map<FactionId, Nearest> {
   const out = new Map<FactionId, Nearest>();
-  for (const faction of FACTION_IDS) {
+  for (const faction of factionIds) {
     const features = snapshot.features.filter((f) => f.properties.faction === faction);
     const n = nearestTerritory(features, lonLat);
     if (n) out.set(faction, n);

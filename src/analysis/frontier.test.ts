@@ -7,7 +7,7 @@ import { loadSnapshotFixture, fixturePath, haversineKm, rectAreaKm2 } from '../.
 
 const close = (actual: number, expected: number, rel: number) => expect(Math.abs(actual - expected) / expected).toBeLessThan(rel);
 const pair = (list: ReturnType<typeof frontierLengthsKm>, a: FactionId, b: FactionId) =>
-  list.find((f) => f.factions[0] === a && f.factions[1] === b)?.lengthKm ?? 0;
+  list.find((f) => (f.factions[0] === a && f.factions[1] === b) || (f.factions[0] === b && f.factions[1] === a))?.lengthKm ?? 0;
 const testland = (JSON.parse(readFileSync(fixturePath('testland.geojson'), 'utf8')) as FeatureCollection<Polygon>).features[0] as Feature<Polygon>;
 
 describe('frontierLengthsKm', () => {

@@ -8,7 +8,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { FACTION_IDS, type FactionId, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
+import type { FactionId, Snapshot, TerritoryFeature } from '../data/contract.ts';
 
 /** Default matching tolerance: 10× the rounding of the snapshots (4 decimals ≈ 10 m). */
 export const TOLERANCE_KM = 0.1;
@@ -25,7 +25,7 @@ const KM_PER_DEG = (6371.0088 * Math.PI) / 180;
 const CELL_DEG = 0.05;
 
 export interface FactionPairKm {
-  /** Two different factions, in the order of FACTION_IDS. */
+  /** Two different factions, in the order given to frontierLengthsKm. */
   factions: [FactionId, FactionId];
   lengthKm: number;
 }
@@ -120,19 +120,21 @@ function segmentDistanceKm(px: number, py: number, dx: number, dy: number): numb
  * The length of the frontier between each pair of different factions, in km: the mean of the two
  * sides' boundary lengths that lie along each other (within `toleranceKm`). A faction's held and
  * desert ground count as one; its own features touching is no frontier. Pairs that do not touch
- * are absent.
- * @example frontierLengthsKm(snapshot).find((f) => f.factions.join() === 'islamic-state,syrian-kurds')?.lengthKm
+ * are absent. Pairs are named in the order of `order` (factions.json's; by default the order in
+ * which the snapshot's features name them); factions not in `order` come after, as they appear.
+ * @example frontierLengthsKm(snapshot, TOLERANCE_KM, ['side-a', 'side-b']).find((f) => f.factions.join() === 'side-a,side-b')?.lengthKm
  */
-export function frontierLengthsKm(snapshot: Snapshot, toleranceKm = TOLERANCE_KM): FactionPairKm[] {
+export function frontierLengthsKm(snapshot: Snapshot, toleranceKm = TOLERANCE_KM, order: readonly FactionId[] = []): FactionPairKm[] {
+  const ids = [...new Set([...order, ...snapshot.features.map((f) => f.properties.faction)])];
   const pieces: Piece[] = [];
-  for (const f of snapshot.features) addPieces(polygonsOf(f), FACTION_IDS.indexOf(f.properties.faction), pieces);
-  const n = FACTION_IDS.length;
+  for (const f of snapshot.features) addPieces(polygonsOf(f), ids.indexOf(f.properties.faction), pieces);
+  const n = ids.length;
   const c = contactsKm(pieces, n, toleranceKm);
   const out: FactionPairKm[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const km = ((c.get(a * n + b) ?? 0) + (c.get(b * n + a) ?? 0)) / 2;
-      if (km > 0) out.push({ factions: [FACTION_IDS[a]!, FACTION_IDS[b]!], lengthKm: km });
+      if (km > 0) out.push({ factions: [ids[a]!, ids[b]!], lengthKm: km });
     }
   }
   return out;
@@ -141,7 +143,7 @@ export function frontierLengthsKm(snapshot: Snapshot, toleranceKm = TOLERANCE_KM
 /**
  * The length in km of the boundary two areas share: the mean of each one's boundary lying within
  * `toleranceKm` of the other's.
- * @example sharedBoundaryKm(mainBody(snapshot, 'islamic-state')!, kurdishFeatures)
+ * @example sharedBoundaryKm(mainBody(snapshot, 'side-a')!, sideBFeatures)
  */
 export function sharedBoundaryKm(a: Area | readonly Area[], b: Area | readonly Area[], toleranceKm = TOLERANCE_KM): number {
   const pieces: Piece[] = [];
@@ -155,7 +157,7 @@ export function sharedBoundaryKm(a: Area | readonly Area[], b: Area | readonly A
  * The faction's largest connected piece of ground, held and desert tiers merged: its polygons are
  * grouped where they share at least MIN_CONTACT_KM of boundary, and the group with the largest
  * area wins. Null when the faction holds nothing.
- * @example mainBody(snapshot, 'islamic-state')?.properties.areaKm2 // the caliphate without its pockets
+ * @example mainBody(snapshot, 'side-a')?.properties.areaKm2 // the side's ground without its pockets
  */
 export function mainBody(snapshot: Snapshot, faction: FactionId, toleranceKm = TOLERANCE_KM): Body | null {
   const polygons = snapshot.features
@@ -186,7 +188,7 @@ export function mainBody(snapshot: Snapshot, faction: FactionId, toleranceKm = T
  * The length in km of the body's boundary that lies along a country's outline (within
  * `toleranceKm`), e.g. along Turkey's border with Syria. The country's outline must be drawn like
  * the snapshots' clip (both come from the same basemap), or the shapes will not meet.
- * @example borderWithCountryKm(mainBody(snapshot, 'islamic-state')!, turkey) // 0 after September 2016
+ * @example borderWithCountryKm(mainBody(snapshot, 'side-a')!, turkey)
  */
 export function borderWithCountryKm(body: Area, country: Area, toleranceKm = TOLERANCE_KM): number {
   const pieces: Piece[] = [];

@@ -12,3 +12,13 @@ export function snapshotIndexFor(datesIso: readonly string[], dateIso: string): 
   }
   return found;
 }
+
+/**
+ * The snapshot a story opens on: the one on or before the story's date, else the index entry
+ * marked `article`, else the last.
+ * @example openingIndex(['2015-01-01', '2016-01-01'], -1, null) // 1
+ */
+export function openingIndex(datesIso: readonly string[], articleIndex: number, storyDateIso: string | null): number {
+  if (storyDateIso) return snapshotIndexFor(datesIso, storyDateIso);
+  return articleIndex >= 0 ? articleIndex : datesIso.length - 1;
+}

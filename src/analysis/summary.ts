@@ -1,33 +1,17 @@
 /**
- * A short paragraph in words of what the map shows on one date and what changed since the one
- * before, in English or Dutch, from the precomputed stats (data/stats.json): areas held per side,
- * the biggest changes first, and one sentence on the article's claims. Pure: no DOM, no fetching.
- *
- * Areas are ground *held* (the solid colour on the map; the desert a side dominated is left out,
- * as in the legend's "held" figure). Numbers are rounded as a reporter would: to hundreds of km²,
- * finer below 1,000 km² so that a small pocket does not read as "0 km²".
+ * What changed for each side between two dates, from the precomputed stats (data/stats.json): the
+ * figures behind the summary paragraph (src/ui/summary-text.ts words them). Areas are ground
+ * *held* (the solid colour on the map, as in the legend's "held" figure). Numbers are rounded as a
+ * reporter would: to hundreds of km², finer below 1,000 km² so that a small pocket does not read
+ * as "0 km²".
  */
-import type { Claim, DistanceClaim } from './claims.ts';
-import { ENCLAVE_ID, FACTION_IDS, type Faction, type FactionId, type Place } from '../data/contract.ts';
-import type { SnapshotStats, Stats } from '../data/stats.ts';
-import { formatDate, formatNumber, type Lang } from '../ui/i18n.ts';
+import type { FactionId } from '../data/contract.ts';
+import type { SnapshotStats } from '../data/stats.ts';
 
 /** A side "barely moved" when its held ground changed by less than this many km²… */
 export const MIN_CHANGE_KM2 = 200;
 /** …and by less than this share of what it held before. */
 export const MIN_CHANGE_SHARE = 0.01;
-
-export interface SummaryInput {
-  dateIso: string;
-  /** The snapshot before; null for the first one on the map. */
-  prevDateIso: string | null;
-  stats: SnapshotStats;
-  prevStats: SnapshotStats | null;
-  factions: readonly Faction[];
-  claims: readonly Claim[];
-  /** Places, for their names in the claims sentence (Mayadeen is "Mayadin" in Dutch); else the id. */
-  places?: readonly Place[];
-}
 
 export type SideChangeKind = 'new' | 'gone' | 'moved' | 'steady';
 export interface SideChange {
@@ -40,14 +24,15 @@ export interface SideChange {
 }
 
 /**
- * Every side held on either date, the biggest changes first (then in the order of FACTION_IDS).
+ * Every side held on either date, the biggest changes first (then in the order of `order`, the
+ * factions.json order, then as the stats name them).
  * `steady`: moved less than MIN_CHANGE_KM2 and less than MIN_CHANGE_SHARE (or under 0.5 km²,
  * which rounds to nothing).
- * @example sideChanges({ 'islamic-state': 40590.9 }, { 'islamic-state': 41440 }) // [{ faction: 'islamic-state', changeKm2: -849.1, kind: 'moved', … }]
+ * @example sideChanges({ 'side-a': 40590.9 }, { 'side-a': 41440 }) // [{ faction: 'side-a', changeKm2: -849.1, kind: 'moved', … }]
  */
-export function sideChanges(held: SnapshotStats['areaKm2']['held'], prevHeld: SnapshotStats['areaKm2']['held']): SideChange[] {
+export function sideChanges(held: SnapshotStats['areaKm2']['held'], prevHeld: SnapshotStats['areaKm2']['held'], order: readonly FactionId[] = []): SideChange[] {
   const out: SideChange[] = [];
-  for (const faction of FACTION_IDS) {
+  for (const faction of new Set([...order, ...Object.keys(held), ...Object.keys(prevHeld)])) {
     const areaKm2 = held[faction] ?? 0, prevKm2 = prevHeld[faction] ?? 0;
     if (areaKm2 <= 0 && prevKm2 <= 0) continue;
     const changeKm2 = areaKm2 - prevKm2;
@@ -55,7 +40,7 @@ export function sideChanges(held: SnapshotStats['areaKm2']['held'], prevHeld: Sn
     const kind: SideChangeKind = prevKm2 <= 0 ? 'new' : areaKm2 <= 0 ? 'gone' : big && Math.abs(changeKm2) >= 0.5 ? 'moved' : 'steady';
     out.push({ faction, areaKm2, prevKm2, changeKm2, kind });
   }
-  // Stable sort: equal changes keep the order of FACTION_IDS.
+  // Stable sort: equal changes keep the order above.
   return out.sort((a, b) => Math.abs(b.changeKm2) - Math.abs(a.changeKm2));
 }
 
@@ -65,208 +50,3 @@ export function roundKm2(x: number): number {
   const step = a >= 1000 ? 100 : a >= 100 ? 10 : 1;
   return Math.sign(x) * Math.round(a / step) * step;
 }
-
-/**
- * The paragraph for one date.
- * @example summarize({ dateIso: '2017-07-15', prevDateIso: '2017-07-01', stats, prevStats, factions, claims }, 'en')
- * // "On 15 July 2017 the Islamic State held about 40,600 km² (down 800 km² since 1 July 2017) and …"
- */
-export function summarize(input: SummaryInput, lang: Lang): string {
-  const w = WORDS[lang];
-  const g = grammar(input.factions, lang);
-  const date = formatDate(input.dateIso, lang);
-  const sentences: string[] = [];
-  const held = input.stats.areaKm2.held;
-  if (!input.prevStats) {
-    const sides = sideChanges(held, {}).sort((a, b) => b.areaKm2 - a.areaKm2);
-    sentences.push(sides.length
-      ? w.opening(date, input.prevDateIso === null, w.list(sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0))))
-      : w.nobody(date));
-  } else {
-    const prev = formatDate(input.prevDateIso ?? input.prevStats.dateIso, lang);
-    const changes = sideChanges(held, input.prevStats.areaKm2.held);
-    const movers = changes.filter((c) => c.kind !== 'steady');
-    const steady = changes.filter((c) => c.kind === 'steady');
-    if (movers.length) {
-      sentences.push(w.on(date, w.list(movers.map((c, i) => w.change(g(c.faction), c, i === 0 ? prev : null, lang)))));
-      if (steady.length) sentences.push(w.steady(w.list(steady.map((c) => g(c.faction).name))));
-    } else if (steady.length) {
-      const bySize = [...steady].sort((a, b) => b.areaKm2 - a.areaKm2);
-      sentences.push(w.unchanged(date, prev, w.list(bySize.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0, true)))));
-    } else sentences.push(w.nobody(date));
-  }
-  const claims = claimsSentence(input, lang, g);
-  if (claims) sentences.push(claims);
-  return sentences.map(capitalize).join(' ');
-}
-
-/** A paragraph for every date in the stats, keyed by date. */
-export function summaryForAll(stats: Stats, lang: Lang, rest: Pick<SummaryInput, 'factions' | 'claims' | 'places'>): Map<string, string> {
-  const dates = [...stats.keys()].sort();
-  return new Map(dates.map((dateIso, i) => {
-    const prevDateIso = i > 0 ? dates[i - 1]! : null;
-    return [dateIso, summarize({ ...rest, dateIso, prevDateIso, stats: stats.get(dateIso)!, prevStats: prevDateIso ? stats.get(prevDateIso)! : null }, lang)];
-  }));
-}
-
-// --- the claims sentence -------------------------------------------------------------------------
-
-function claimsSentence(input: SummaryInput, lang: Lang, g: (f: FactionId) => Side): string | null {
-  const values = input.stats.claims;
-  const known = input.claims.filter((c) => values[c.id]);
-  if (!known.length) return null;
-  const count = { agrees: 0, close: 0, differs: 0, 'n/a': 0 };
-  for (const c of known) count[values[c.id]!.verdict]++;
-  const w = WORDS[lang];
-  const byPlace = new Map<string, DistanceClaim[]>();
-  for (const c of known) if (c.kind === 'distance') byPlace.set(c.place, [...(byPlace.get(c.place) ?? []), c]);
-  const distances = [...byPlace].map(([place, list]) => w.distances(
-    placeName(place, input.places, lang),
-    list.map((c) => {
-      const v = values[c.id]!.value;
-      return { side: g(c.faction), km: typeof v === 'number' ? formatNumber(Math.round(v), lang) : null, enclave: c.exclude.includes(ENCLAVE_ID) };
-    }),
-    list.map((c) => formatNumber(c.article, lang)),
-  ));
-  return w.claims(count, known.length, distances);
-}
-
-function placeName(id: string, places: readonly Place[] | undefined, lang: Lang): string {
-  const p = places?.find((x) => x.properties.id === id);
-  if (p) return lang === 'nl' ? p.properties.name_nl : p.properties.name_en;
-  return id.split('-').map(capitalize).join(' ');
-}
-
-// --- words ---------------------------------------------------------------------------------------
-
-/** A side as a sentence needs it: "the Syrian regime" / "het Syrische regime", with its number. */
-export interface Side { name: string; plural: boolean; possessive: string }
-
-/**
- * Dutch needs the article, the adjective's ending and the verb's number per side; English only "the".
- * Faction names come from factions.json; this table holds the grammar their Dutch names need.
- */
-const NL_GRAMMAR: Record<FactionId, { article: '' | 'de' | 'het'; plural: boolean; possessive: string }> = {
-  'islamic-state': { article: '', plural: false, possessive: 'zijn' },
-  'syrian-kurds': { article: 'de', plural: true, possessive: 'hun' },
-  'syrian-regime': { article: 'het', plural: false, possessive: 'zijn' },
-  'syrian-rebels': { article: 'de', plural: true, possessive: 'hun' },
-  'iraqi-government': { article: 'de', plural: false, possessive: 'haar' },
-  'iraqi-kurds': { article: 'de', plural: true, possessive: 'hun' },
-};
-
-/** A side's name as it stands in a sentence, with its article ("the Syrian regime", "het Syrische regime"). */
-export function grammar(factions: readonly Faction[], lang: Lang): (f: FactionId) => Side {
-  return (id) => {
-    const name = factions.find((f) => f.id === id)?.name[lang] ?? id;
-    const nl = NL_GRAMMAR[id];
-    if (lang === 'en') return { name: `the ${name}`, plural: nl.plural, possessive: nl.plural ? 'their' : 'its' };
-    // After an article an adjective takes -e: "Syrisch regime" → "het Syrische regime".
-    const inflected = nl.article ? name.replace(/^(\S*isch)(?=\s)/, '$1e') : name;
-    return { name: nl.article ? `${nl.article} ${inflected}` : inflected, plural: nl.plural, possessive: nl.possessive };
-  };
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** "about 40,600 km²"; "under 1 km²" for a sliver. */
-function km2(x: number, lang: Lang): string {
-  const r = roundKm2(x);
-  if (r === 0) return lang === 'nl' ? 'minder dan 1 km²' : 'under 1 km²';
-  return `${lang === 'nl' ? "zo'n" : 'about'} ${formatNumber(r, lang)} km²`;
-}
-/** " (a; b)" of the notes that are not empty, or nothing. */
-const parenthesis = (notes: string[]) => (notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : '');
-const bare = (x: number, lang: Lang) => `${formatNumber(Math.max(1, Math.abs(roundKm2(x))), lang)} km²`;
-
-interface Distance { side: Side; km: string | null; enclave: boolean }
-type Counts = Record<'agrees' | 'close' | 'differs' | 'n/a', number>;
-
-interface Words {
-  list(parts: string[]): string;
-  /** One side's holding; `first` carries the verb ("X held about N" / "X about N"). */
-  holds(side: Side, area: string, first: boolean, afterColon?: boolean): string;
-  change(side: Side, c: SideChange, prevDate: string | null, lang: Lang): string;
-  opening(date: string, isFirst: boolean, list: string): string;
-  on(date: string, list: string): string;
-  steady(list: string): string;
-  unchanged(date: string, prev: string, list: string): string;
-  nobody(date: string): string;
-  distances(place: string, ours: Distance[], article: string[]): string;
-  claims(count: Counts, total: number, distances: string[]): string;
-}
-
-const en: Words = {
-  list: (p) => (p.length < 2 ? p.join('') : `${p.slice(0, -1).join(', ')} and ${p[p.length - 1]}`),
-  holds: (side, area, first) => `${side.name} ${first ? 'held ' : ''}${area}`,
-  change(side, c, prev, lang) {
-    const since = prev ? ` since ${prev}` : '';
-    if (c.kind === 'new') return `${side.name} ${prev ? 'held ' : ''}${km2(c.areaKm2, lang)} (${prev ? `none on ${prev}` : 'none before'})`;
-    if (c.kind === 'gone') return `${side.name} ${prev ? 'held no ground any more' : 'none any more'} (${km2(c.prevKm2, lang)} ${prev ? `on ${prev}` : 'before'})`;
-    return `${side.name} ${prev ? 'held ' : ''}${km2(c.areaKm2, lang)} (${c.changeKm2 < 0 ? 'down' : 'up'} ${bare(c.changeKm2, lang)}${since})`;
-  },
-  opening: (date, isFirst, list) => `On ${date}${isFirst ? ', the first date on the map,' : ''} ${list}.`,
-  on: (date, list) => `On ${date} ${list}.`,
-  steady: (list) => `The ground of ${list} hardly changed.`,
-  unchanged: (date, prev, list) => `On ${date} no side had gained or lost much ground since ${prev}: ${list}.`,
-  nobody: (date) => `On ${date} no side held any ground on the map.`,
-  distances(place, ours, article) {
-    const parts = ours.map((d) => {
-      const notes = [d.enclave ? 'not counting the Deir ez-Zor enclave' : '', d.km === null ? 'no ground on this date' : d.km === '0' ? `${place} was in ${d.side.possessive} hands` : ''];
-      return `${d.km === null ? 'no distance' : `${d.km} km`} to ${d.side.name}${parenthesis(notes)}`;
-    });
-    return `from ${place} it was ${en.list(parts)}, where the article says about ${en.list(article)} km`;
-  },
-  claims(n, total, distances) {
-    const agree = n.agrees === total ? (total === 1 ? 'the article\'s one claim agrees' : `all ${total} of the article's claims agree`)
-      : n.agrees === 0 ? `none of the article's ${total} claims agrees`
-      : `${n.agrees} of the article's ${total} claims ${n.agrees === 1 ? 'agrees' : 'agree'}`;
-    const rest = [
-      n.close ? `${n.close} ${n.close === 1 ? 'is' : 'are'} close` : '',
-      n.differs ? `${n.differs} ${n.differs === 1 ? 'differs' : 'differ'}` : '',
-      n['n/a'] ? `${n['n/a']} cannot be checked` : '',
-    ].filter(Boolean);
-    return `On this date ${agree} with our data${rest.length ? ` (${rest.join(', ')})` : ''}${distances.length ? `; ${distances.join('; ')}` : ''}.`;
-  },
-};
-
-const nl: Words = {
-  list: (p) => (p.length < 2 ? p.join('') : `${p.slice(0, -1).join(', ')} en ${p[p.length - 1]}`),
-  // First after "Op <datum>" the verb comes before the subject ("had X zo'n N km² in handen");
-  // after a colon it follows it ("X had zo'n N km² in handen").
-  holds: (side, area, first, afterColon) => (!first ? `${side.name} ${area}`
-    : afterColon ? `${side.name} ${side.plural ? 'hadden' : 'had'} ${area} in handen`
-    : `${side.plural ? 'hadden' : 'had'} ${side.name} ${area} in handen`),
-  change(side, c, prev, lang) {
-    const verb = side.plural ? 'hadden' : 'had';
-    if (c.kind === 'new') return prev ? `${verb} ${side.name} ${km2(c.areaKm2, lang)} in handen (op ${prev} nog niets)` : `${side.name} ${km2(c.areaKm2, lang)} (eerder niets)`;
-    if (c.kind === 'gone') return prev ? `${verb} ${side.name} geen gebied meer in handen (op ${prev} nog ${km2(c.prevKm2, lang)})` : `${side.name} geen gebied meer (eerder nog ${km2(c.prevKm2, lang)})`;
-    const more = `${bare(c.changeKm2, lang)} ${c.changeKm2 < 0 ? 'minder' : 'meer'}`;
-    return prev ? `${verb} ${side.name} ${km2(c.areaKm2, lang)} in handen (${more} dan op ${prev})` : `${side.name} ${km2(c.areaKm2, lang)} (${more})`;
-  },
-  opening: (date, isFirst, list) => `Op ${date}${isFirst ? ', de eerste datum op de kaart,' : ''} ${list}.`,
-  on: (date, list) => `Op ${date} ${list}.`,
-  steady: (list) => `Het gebied van ${list} veranderde nauwelijks.`,
-  unchanged: (date, prev, list) => `Op ${date} had geen partij sinds ${prev} veel gebied gewonnen of verloren: ${list}.`,
-  nobody: (date) => `Op ${date} had geen partij gebied op de kaart in handen.`,
-  distances(place, ours, article) {
-    const parts = ours.map((d) => {
-      const notes = [d.enclave ? 'de enclave in Deir ez-Zor niet meegeteld' : '', d.km === null ? 'geen gebied op deze datum' : d.km === '0' ? `${place} was in ${d.side.possessive} handen` : ''];
-      return `${d.km === null ? 'geen afstand' : `${d.km} km`} tot ${d.side.name}${parenthesis(notes)}`;
-    });
-    return `vanuit ${place} was het ${nl.list(parts)}, waar het artikel zo'n ${nl.list(article)} km noemt`;
-  },
-  claims(n, total, distances) {
-    const agree = n.agrees === total ? (total === 1 ? 'stemt de enige bewering uit het artikel' : `stemmen alle ${total} beweringen uit het artikel`)
-      : n.agrees === 0 ? `stemt geen van de ${total} beweringen uit het artikel`
-      : `${n.agrees === 1 ? 'stemt' : 'stemmen'} ${n.agrees} van de ${total} beweringen uit het artikel`;
-    const rest = [
-      n.close ? `${n.close} ${n.close === 1 ? 'klopt' : 'kloppen'} ongeveer` : '',
-      n.differs ? `${n.differs} ${n.differs === 1 ? 'wijkt' : 'wijken'} af` : '',
-      n['n/a'] ? `${n['n/a']} ${n['n/a'] === 1 ? 'is' : 'zijn'} niet te toetsen` : '',
-    ].filter(Boolean);
-    return `Op deze datum ${agree} overeen met onze gegevens${rest.length ? ` (${rest.join(', ')})` : ''}${distances.length ? `; ${distances.join('; ')}` : ''}.`;
-  },
-};
-
-const WORDS: Record<Lang, Words> = { en, nl };

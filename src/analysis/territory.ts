@@ -5,7 +5,7 @@ import { nearestTerritory } from './distance.ts';
 
 /**
  * The feature of a snapshot that contains a point, or null where nobody holds it.
- * @example featureAt(snapshot, [40.45, 35.02])?.properties.faction // 'islamic-state' in July 2017
+ * @example featureAt(snapshot, [40.45, 35.02])?.properties.faction // 'side-a'
  */
 export function featureAt(snapshot: Snapshot, lonLat: Position): TerritoryFeature | null {
   const pt = turf.point(lonLat);
@@ -25,7 +25,7 @@ export function holderAt(snapshot: Snapshot, lonLat: Position): FactionId | null
 /**
  * Like `featureAt`, but a point just outside every territory (a border town that the simplified
  * country outline leaves on the wrong side, say) takes the nearest feature within `toleranceKm`.
- * @example featureNear(snapshot, [38.35, 36.89], 3) // Kobani, on the Turkish border
+ * @example featureNear(snapshot, [38.35, 36.89], 3) // a border town the simplified outline leaves just outside
  */
 export function featureNear(snapshot: Snapshot, lonLat: Position, toleranceKm = 3): TerritoryFeature | null {
   const inside = featureAt(snapshot, lonLat);

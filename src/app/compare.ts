@@ -8,9 +8,10 @@ import { formatProblem } from '../data/result.ts';
 import { addChangeLayers, setChange } from '../map/change-layers.ts';
 import { SwipeMap } from '../map/swipe-map.ts';
 import { ComparePanel, type CompareStatus } from '../ui/compare-panel.ts';
-import { SwipeHandle } from '../ui/swipe-handle.ts';
-import { el } from '../ui/dom.ts';
-import { formatDate, type Lang, type Strings } from '../ui/i18n.ts';
+import { SwipeFrame } from '../ui/swipe-frame.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from '../ui/strings.ts';
 import { ChangeClient } from './change-client.ts';
 import type { SnapshotLoader } from './snapshot-loader.ts';
 
@@ -36,7 +37,7 @@ export class CompareController {
   #status: CompareStatus = { kind: 'off' };
   #key = '';
   #abort: AbortController | null = null;
-  #swipe: { map: SwipeMap; handle: SwipeHandle; box: HTMLElement; labels: HTMLElement; index: number } | null = null;
+  #swipe: { map: SwipeMap; frame: SwipeFrame; index: number } | null = null;
   #view: CompareView | null = null;
 
   constructor(o: CompareOptions) {
@@ -95,39 +96,25 @@ export class CompareController {
   async #updateSwipe(view: CompareView): Promise<void> {
     const want = view.swipe && view.compareIndex !== null;
     if (!want) {
-      if (this.#swipe) { this.#swipe.map.remove(); this.#swipe.handle.remove(); this.#swipe.box.remove(); this.#swipe.labels.remove(); this.#swipe = null; }
+      if (this.#swipe) { this.#swipe.map.remove(); this.#swipe.frame.remove(); this.#swipe = null; }
       return;
     }
     const { lang, t } = view;
     if (!this.#swipe) {
-      const box = el('div', { class: 'swipe-map', 'aria-hidden': 'true' });
-      const labels = el('div', { class: 'swipe-labels', 'aria-hidden': 'true' }, el('span', {}), el('span', {}));
-      this.#o.mapWrap.append(box, labels);
-      const map = new SwipeMap({ main: this.#o.map, container: box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase });
-      const handle = new SwipeHandle(this.#o.mapWrap, t.swipeLabel, (pct) => this.#clip(pct));
-      this.#swipe = { map, handle, box, labels, index: -1 };
+      const frame = new SwipeFrame(this.#o.mapWrap, t.swipeLabel);
+      const map = new SwipeMap({ main: this.#o.map, container: frame.box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase });
+      this.#swipe = { map, frame, index: -1 };
     }
     const s = this.#swipe;
     const earlierIsOther = view.compareIndex! < view.dateIndex;
     const dates = this.#o.entries.map((e) => formatDate(e.dateIso, lang));
     const [left, right] = earlierIsOther ? [dates[view.compareIndex!]!, dates[view.dateIndex]!] : [dates[view.dateIndex]!, dates[view.compareIndex!]!];
-    s.labels.children[0]!.textContent = left;
-    s.labels.children[1]!.textContent = right;
-    s.handle.setValueText(`${left} | ${right}`);
-    s.box.dataset.side = earlierIsOther ? 'left' : 'right';
-    this.#clip(Number(s.handle.element.getAttribute('aria-valuenow') ?? 50));
+    s.frame.show(left, right, earlierIsOther ? 'left' : 'right');
     if (s.index !== view.compareIndex) {
       s.index = view.compareIndex!;
       const other = await this.#o.loader.get(this.#o.entries[view.compareIndex!]!);
       if (other.ok && this.#swipe === s && s.index === view.compareIndex) await s.map.show(other.value);
     }
-  }
-
-  /** The other date covers the map on its side of the divider. */
-  #clip(pct: number): void {
-    const s = this.#swipe;
-    if (!s) return;
-    s.box.style.clipPath = s.box.dataset.side === 'left' ? `inset(0 ${100 - pct}% 0 0)` : `inset(0 0 0 ${pct}%)`;
   }
 
   #render(): void {

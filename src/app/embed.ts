@@ -7,7 +7,8 @@ import './embed.css';
 import { reportBug, startApp, type AppHandle } from './app.ts';
 import { parseEmbedFlags, type Control } from '../embed/flags.ts';
 import { embedEvent, heightMessages, parseHostCommand, type SizeMessage } from '../embed/protocol.ts';
-import { STRINGS, langFromBrowser, isLang } from '../ui/i18n.ts';
+import { langFromBrowser, isLang } from '../i18n/lang.ts';
+import { STRINGS } from '../ui/strings.ts';
 
 const { flags, notices } = parseEmbedFlags(location.search);
 const urlLang = new URLSearchParams(location.search).get('lang');

@@ -2,7 +2,7 @@
 import './style.css';
 import { reportBug, startApp } from './app.ts';
 import { setupEmbedDialog } from '../ui/embed-dialog.ts';
-import { STRINGS } from '../ui/i18n.ts';
+import { STRINGS } from '../ui/strings.ts';
 
 startApp({ urlState: true, interactive: true, cooperativeGestures: false, theme: 'light', view: null, notices: [] })
   .then((app) => {
@@ -15,7 +15,7 @@ startApp({ urlState: true, interactive: true, cooperativeGestures: false, theme:
     setupEmbedDialog({
       opener,
       base: new URL('./', document.baseURI).href,
-      current: () => ({ dateIso: app.dateIso, lang: app.lang, view: app.view, placeId: app.placeId }),
+      current: () => ({ dateIso: app.dateIso, lang: app.lang, view: app.view, placeId: app.placeId, title: app.title }),
       strings: () => STRINGS[app.lang],
     });
   })

@@ -9,10 +9,11 @@ import type { Result } from '../data/result.ts';
 export class SnapshotLoader {
   readonly #cache = new Map<string, Promise<Result<Snapshot>>>();
   readonly #base: string;
+  readonly #factions: readonly string[] | undefined;
   #seq = 0;
 
-  /** `base` is the URL of the folder holding the snapshot files. */
-  constructor(base: string) { this.#base = base; }
+  /** `base` is the URL of the folder holding the snapshot files; `factions` the ids features may name. */
+  constructor(base: string, factions?: readonly string[]) { this.#base = base; this.#factions = factions; }
 
   /** Resolves to the result, or to null when a later request superseded this one. */
   async latest(entry: SnapshotEntry): Promise<Result<Snapshot> | null> {
@@ -29,7 +30,7 @@ export class SnapshotLoader {
     let p = this.#cache.get(entry.file);
     if (!p) {
       const file = `data/snapshots/${entry.file}`;
-      p = fetchParsed(new URL(entry.file, this.#base).href, file, parseSnapshot);
+      p = fetchParsed(new URL(entry.file, this.#base).href, file, (d, f) => parseSnapshot(d, f, this.#factions));
       // A failed load is not cached, so a later visit to the date tries again.
       p.then((r) => { if (!r.ok) this.#cache.delete(entry.file); }, () => this.#cache.delete(entry.file));
       this.#cache.set(entry.file, p);

@@ -36,9 +36,9 @@ describe('parseSnapshot', () => {
         { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] } },
         { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 95], [0, 0]]] } },
       ],
-    }, 'data/snapshots/bad.geojson');
+    }, 'data/snapshots/bad.geojson', ['islamic-state', 'syrian-kurds', 'syrian-regime', 'syrian-rebels', 'iraqi-government', 'iraqi-kurds']);
     expect(messages(r)).toEqual([
-      'data/snapshots/bad.geojson: feature 0: unknown faction "isis"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+      'data/snapshots/bad.geojson: feature 0: unknown faction "isis"; expected a faction id of factions.json (islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds)',
       'data/snapshots/bad.geojson: feature 1: geometry must be a Polygon or MultiPolygon, got Point',
       'data/snapshots/bad.geojson: feature 2: polygon ring 0 is not closed (first and last positions differ)',
       'data/snapshots/bad.geojson: feature 3: polygon ring 0: coordinate [1, 95] is out of range',
@@ -70,8 +70,8 @@ describe('parseSnapshotIndex', () => {
 
 describe('parseFactions and parsePlaces', () => {
   it('reject unknown ids, bad colours and duplicate places', () => {
-    expect(messages(parseFactions({ factions: [{ id: 'daesh', name: { en: 'a', nl: 'b' }, color: '#000000' }, { id: 'syrian-kurds', name: { en: 'a', nl: 'b' }, color: 'yellow' }] }, 'data/factions.json'))).toEqual([
-      'data/factions.json: factions[0]: unknown faction id "daesh"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+    expect(messages(parseFactions({ factions: [{ id: 'Daesh', name: { en: 'a', nl: 'b' }, color: '#000000' }, { id: 'syrian-kurds', name: { en: 'a', nl: 'b' }, color: 'yellow' }] }, 'data/factions.json'))).toEqual([
+      'data/factions.json: factions[0]: "id" must be lower-case letters, digits and hyphens, got "Daesh"',
       'data/factions.json: factions[1] (syrian-kurds): "color" must be a #rrggbb colour',
     ]);
     const place = (id: string) => ({ type: 'Feature', properties: { id, name_en: 'A', name_nl: 'A', name_ar: 'ا', rank: 1 }, geometry: { type: 'Point', coordinates: [40, 35] } });

@@ -6,25 +6,49 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { lineColumn, locateJsonError } from './json-locate.ts';
 
-export const FACTION_IDS = [
-  'islamic-state',
-  'syrian-kurds',
-  'syrian-regime',
-  'syrian-rebels',
-  'iraqi-government',
-  'iraqi-kurds',
-] as const;
-export type FactionId = (typeof FACTION_IDS)[number];
+/** Ids of sides, places and pockets: lower-case letters, digits and hyphens. */
+export const ID_PATTERN = /^[a-z0-9-]+$/;
+export const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
 
-export const ENCLAVE_ID = 'deir-ez-zor-enclave';
+/** A side's id, as listed in data/factions.json (any id matching ID_PATTERN). */
+export type FactionId = string;
+/** How many sides factions.json may list: beyond a dozen, colours and chart patterns run out. */
+export const MAX_FACTIONS = 12;
+
+export interface Text { en: string; nl: string }
+
+/** How a side's name stands in a sentence (src/ui/summary-text.ts). */
+export interface FactionGrammar {
+  /** Takes a plural verb ("the Kurds hold", "de Koerden hebben"). Default false. */
+  plural: boolean;
+  /** The article before the name, "" for none. Default "the" / "de". */
+  article: Text;
+  /** The possessive. Default "its"/"their", "zijn"/"hun" by number. */
+  possessive: Text;
+}
 
 export interface Faction {
   id: FactionId;
-  name: { en: string; nl: string };
+  name: Text;
   /** A short name for labels on the map; defaults to `name`. */
-  short: { en: string; nl: string };
+  short: Text;
   color: string;
+  grammar: FactionGrammar;
 }
+
+/**
+ * How firmly a side has a piece of ground: `held` (features without `tier`), or a tier that is
+ * drawn and counted apart. Adding a tier: add it here (parseSnapshot accepts it), give it a
+ * TIER_STYLE (src/map/territory-layers.ts), its words (tierKey, tierShort, holderBy in
+ * src/ui/strings.ts) and a key swatch (.key-TIER in style.css); legend and areas follow TIERS.
+ */
+export const TIERS = ['held', 'desert', 'contested'] as const;
+export type Tier = (typeof TIERS)[number];
+/**
+ * In change figures (src/analysis/change.ts) contested ground counts apart from every side's, as
+ * this holder. Not a valid side id (ids have no '~'), so it cannot clash with one.
+ */
+export const CONTESTED_HOLDER = '~contested';
 
 export interface SnapshotEntry {
   dateIso: string;
@@ -42,13 +66,11 @@ export interface TerritoryProps {
    * 'contested': ground the side held when a fight for it began and was still fighting for;
    * `against` names the attackers. Absent: held.
    */
-  tier?: Tier;
+  tier?: Exclude<Tier, 'held'>;
   against?: FactionId[];
   id?: string;
   [key: string]: unknown;
 }
-export const TIERS = ['desert', 'contested'] as const;
-export type Tier = (typeof TIERS)[number];
 export type TerritoryFeature = Feature<Polygon | MultiPolygon, TerritoryProps>;
 export type Snapshot = FeatureCollection<Polygon | MultiPolygon, TerritoryProps>;
 
@@ -73,8 +95,21 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** The tier of a feature: its `tier`, or held. */
+export const tierOf = (f: { properties: TerritoryProps }): Tier => f.properties.tier ?? 'held';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFactionId = (v: unknown): v is FactionId => typeof v === 'string' && (FACTION_IDS as readonly string[]).includes(v);
+const isText = (v: unknown): v is Text => isObject(v) && typeof v.en === 'string' && typeof v.nl === 'string';
+
+/**
+ * A checker for faction ids: with the ids of factions.json, one of them; without, any well-formed
+ * id. Its `expected` says which, for messages.
+ */
+export function factionIdCheck(known?: Iterable<string>): { ok: (v: unknown) => v is FactionId; expected: string } {
+  if (!known) return { ok: isId, expected: 'a faction id (lower-case letters, digits and hyphens)' };
+  const ids = new Set(known);
+  return { ok: (v: unknown): v is FactionId => typeof v === 'string' && ids.has(v), expected: `a faction id of factions.json (${[...ids].join(', ')})` };
+}
 
 /** Parses JSON text; a syntax error names the line and column. */
 export function parseJson(text: string, file: string): Result<unknown> {
@@ -89,25 +124,29 @@ export function parseJson(text: string, file: string): Result<unknown> {
   }
 }
 
+/** data/factions.json: 1 to MAX_FACTIONS sides, each with an id, names in English and Dutch and a colour. */
 export function parseFactions(data: unknown, file: string): Result<Faction[]> {
   if (!isObject(data) || !Array.isArray(data.factions)) {
     return fail({ file, message: 'expected an object {"factions": [...]}' });
+  }
+  if (data.factions.length === 0 || data.factions.length > MAX_FACTIONS) {
+    return fail({ file, message: `lists ${data.factions.length} factions; a map needs 1 to ${MAX_FACTIONS}` });
   }
   const problems: Problem[] = [];
   const factions: Faction[] = [];
   data.factions.forEach((f: unknown, i) => {
     const where = `factions[${i}]`;
     if (!isObject(f)) return problems.push({ file, message: `${where}: expected an object` });
-    if (!isFactionId(f.id)) return problems.push({ file, message: `${where}: unknown faction id ${JSON.stringify(f.id)}; expected one of ${FACTION_IDS.join(', ')}` });
+    if (!isId(f.id)) return problems.push({ file, message: `${where}: "id" must be lower-case letters, digits and hyphens, got ${JSON.stringify(f.id)}` });
     const name = f.name;
-    if (!isObject(name) || typeof name.en !== 'string' || typeof name.nl !== 'string') {
-      return problems.push({ file, message: `${where} (${f.id}): "name" must be {"en": string, "nl": string}` });
-    }
+    if (!isText(name)) return problems.push({ file, message: `${where} (${f.id}): "name" must be {"en": string, "nl": string}` });
     if (typeof f.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(f.color)) {
       return problems.push({ file, message: `${where} (${f.id}): "color" must be a #rrggbb colour` });
     }
-    const short = isObject(f.short) && typeof f.short.en === 'string' && typeof f.short.nl === 'string' ? { en: f.short.en, nl: f.short.nl } : { en: name.en, nl: name.nl };
-    factions.push({ id: f.id, name: { en: name.en, nl: name.nl }, short, color: f.color });
+    const short = isText(f.short) ? { en: f.short.en, nl: f.short.nl } : { en: name.en, nl: name.nl };
+    const grammar = parseGrammar(f.grammar);
+    if (typeof grammar === 'string') return problems.push({ file, message: `${where} (${f.id}): "grammar": ${grammar}` });
+    factions.push({ id: f.id, name: { en: name.en, nl: name.nl }, short, color: f.color, grammar });
   });
   const seen = new Set<string>();
   for (const f of factions) {
@@ -115,6 +154,25 @@ export function parseFactions(data: unknown, file: string): Result<Faction[]> {
     seen.add(f.id);
   }
   return problems.length ? fail(...problems) : ok(factions);
+}
+
+/** `{"plural"?: boolean, "article"?: {"en"?, "nl"?}, "possessive"?: {"en"?, "nl"?}}`, or a message. */
+function parseGrammar(g: unknown): FactionGrammar | string {
+  if (g !== undefined && !isObject(g)) return 'expected an object';
+  const o = g ?? {};
+  if (o.plural !== undefined && typeof o.plural !== 'boolean') return '"plural" must be true or false';
+  const plural = o.plural === true;
+  const partial = (key: 'article' | 'possessive', fallback: Text): Text | string => {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (!isObject(v) || [v.en, v.nl].some((x) => x !== undefined && typeof x !== 'string')) return `"${key}" must be {"en"?: string, "nl"?: string}`;
+    return { en: typeof v.en === 'string' ? v.en : fallback.en, nl: typeof v.nl === 'string' ? v.nl : fallback.nl };
+  };
+  const article = partial('article', { en: 'the', nl: 'de' });
+  const possessive = partial('possessive', plural ? { en: 'their', nl: 'hun' } : { en: 'its', nl: 'zijn' });
+  if (typeof article === 'string') return article;
+  if (typeof possessive === 'string') return possessive;
+  return { plural, article, possessive };
 }
 
 export function parseSnapshotIndex(data: unknown, file: string): Result<SnapshotEntry[]> {
@@ -171,8 +229,12 @@ function checkPolygonCoords(coords: unknown, label: string): string | null {
   return null;
 }
 
-/** Structure of one snapshot: Polygon/MultiPolygon features with a known `properties.faction`. */
-export function parseSnapshot(data: unknown, file: string): Result<Snapshot> {
+/**
+ * Structure of one snapshot: Polygon/MultiPolygon features with a `properties.faction`, one of
+ * `factions` (the ids of factions.json) when given, else any well-formed id.
+ */
+export function parseSnapshot(data: unknown, file: string, factions?: Iterable<string>): Result<Snapshot> {
+  const faction = factionIdCheck(factions);
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     return fail({ file, message: 'expected a GeoJSON FeatureCollection' });
   }
@@ -180,15 +242,16 @@ export function parseSnapshot(data: unknown, file: string): Result<Snapshot> {
   data.features.forEach((f: unknown, feature) => {
     if (!isObject(f) || f.type !== 'Feature') return problems.push({ file, feature, message: 'expected a GeoJSON Feature' });
     const props = f.properties;
-    if (!isObject(props) || !isFactionId(props.faction)) {
+    if (!isObject(props) || !faction.ok(props.faction)) {
       const got = isObject(props) ? JSON.stringify(props.faction) : 'nothing';
-      return problems.push({ file, feature, message: `unknown faction ${got}; expected one of ${FACTION_IDS.join(', ')}` });
+      return problems.push({ file, feature, message: `unknown faction ${got}; expected ${faction.expected}` });
     }
-    if (props.tier !== undefined && !(TIERS as readonly unknown[]).includes(props.tier)) {
-      return problems.push({ file, feature, message: `"tier" must be ${TIERS.map((t) => `"${t}"`).join(' or ')} or absent, got ${JSON.stringify(props.tier)}` });
+    if (props.tier !== undefined && (props.tier === 'held' || !(TIERS as readonly unknown[]).includes(props.tier))) {
+      const tiers = TIERS.filter((t) => t !== 'held').map((t) => JSON.stringify(t)).join(' or ');
+      return problems.push({ file, feature, message: `"tier" must be ${tiers} or absent, got ${JSON.stringify(props.tier)}` });
     }
-    if (props.tier === 'contested' && !(Array.isArray(props.against) && props.against.length > 0 && props.against.every((a) => isFactionId(a) && a !== props.faction))) {
-      return problems.push({ file, feature, message: `contested ground needs "against": the other sides fighting for it, from ${FACTION_IDS.join(', ')}` });
+    if (props.tier === 'contested' && !(Array.isArray(props.against) && props.against.length > 0 && props.against.every((a) => faction.ok(a) && a !== props.faction))) {
+      return problems.push({ file, feature, message: `contested ground needs "against": the other sides fighting for it, each ${faction.expected}` });
     }
     const g = f.geometry;
     if (!isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
@@ -215,7 +278,7 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
       return problems.push({ file, feature, message: 'expected a Feature with a Point geometry and properties' });
     }
     const p = f.properties;
-    if (typeof p.id !== 'string' || !/^[a-z0-9-]+$/.test(p.id)) return problems.push({ file, feature, message: '"id" must be lower-case letters, digits and hyphens' });
+    if (!isId(p.id)) return problems.push({ file, feature, message: '"id" must be lower-case letters, digits and hyphens' });
     for (const key of ['name_en', 'name_nl', 'name_ar'] as const) {
       if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${p.id}: "${key}" must be a non-empty string` });
     }

@@ -3,7 +3,7 @@
  * with a dated history of who held them, and hand-drawn overrides. Parsers never throw.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { FACTION_IDS, isIsoDate, type FactionId } from './contract.ts';
+import { factionIdCheck, isId, isIsoDate, type FactionId } from './contract.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export type ControlFaction = FactionId | 'none';
@@ -19,11 +19,12 @@ export interface OverrideProps { id: string; faction: FactionId; fromIso: string
 export type Override = Feature<Polygon | MultiPolygon, OverrideProps>;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isControlFaction = (v: unknown): v is ControlFaction =>
-  v === 'none' || (typeof v === 'string' && (FACTION_IDS as readonly string[]).includes(v));
+const isControlFaction = (v: unknown): v is ControlFaction => v === 'none' || isId(v);
 
-/** Parses a control-point table (see data/sources/README.md). */
-export function parseControlPoints(data: unknown, file: string): Result<ControlPoint[]> {
+/** Parses a control-point table (see data/sources/README.md); `factions`: the ids of data/factions.json. */
+export function parseControlPoints(data: unknown, file: string, factions?: Iterable<string>): Result<ControlPoint[]> {
+  const side = factionIdCheck(factions);
+  const isSide = (v: unknown): v is ControlFaction => v === 'none' || side.ok(v);
   if (!isObj(data) || !Array.isArray(data.points)) return fail({ file, message: 'expected an object {"points": [...]}' });
   const problems: Problem[] = [];
   const points: ControlPoint[] = [];
@@ -37,8 +38,8 @@ export function parseControlPoints(data: unknown, file: string): Result<ControlP
     if (!Array.isArray(p.history) || p.history.length === 0) return problems.push({ file, message: `${label}: "history" must be a non-empty array` });
     const history: HistoryEntry[] = [];
     for (const [k, h] of p.history.entries()) {
-      if (!isObj(h) || !isIsoDate(h.from) || !isControlFaction(h.faction)) {
-        problems.push({ file, message: `${label}: history[${k}] needs "from" (YYYY-MM-DD) and "faction" (one of ${FACTION_IDS.join(', ')}, none)` });
+      if (!isObj(h) || !isIsoDate(h.from) || !isSide(h.faction)) {
+        problems.push({ file, message: `${label}: history[${k}] needs "from" (YYYY-MM-DD) and "faction" (${side.expected}, or none)` });
         return;
       }
       const prev = history[history.length - 1];

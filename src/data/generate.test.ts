@@ -93,12 +93,14 @@ describe('generateSnapshot', () => {
   });
 });
 
+const IDS = ['islamic-state', 'syrian-kurds', 'syrian-regime', 'syrian-rebels', 'iraqi-government', 'iraqi-kurds'];
+
 describe('parseControlPoints', () => {
   it('names the point and entry at fault', () => {
-    const r = parseControlPoints({ points: [pt('a', 40, 34, ['2015-01-01', 'syrian-kurds'], ['2014-01-01', 'islamic-state']), pt('b', 40, 34, ['2015-01-01', 'daesh'])] }, 'data/sources/control-x.json');
+    const r = parseControlPoints({ points: [pt('a', 40, 34, ['2015-01-01', 'syrian-kurds'], ['2014-01-01', 'islamic-state']), pt('b', 40, 34, ['2015-01-01', 'daesh'])] }, 'data/sources/control-x.json', IDS);
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
       'data/sources/control-x.json: points[0] (a): history[1] (2014-01-01) is earlier than the entry before it (2015-01-01)',
-      'data/sources/control-x.json: points[1] (b): history[0] needs "from" (YYYY-MM-DD) and "faction" (one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds, none)',
+      'data/sources/control-x.json: points[1] (b): history[0] needs "from" (YYYY-MM-DD) and "faction" (a faction id of factions.json (islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds), or none)',
     ]);
   });
 });

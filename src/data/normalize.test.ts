@@ -32,9 +32,9 @@ describe('mapFactions', () => {
       { type: 'Feature', properties: { side: 'YPG' }, geometry: null },
       { type: 'Feature', properties: {}, geometry: null },
     ] };
-    expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { ISIS: 'islamic-state' } }))).toEqual([
-      `in.geojson: feature 1: "side" is "YPG"; expected one of ISIS (mapped) or a faction id (${IDS})`,
-      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id (${IDS})`,
+    expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { ISIS: 'islamic-state' }, factions: IDS.split(', ') }))).toEqual([
+      `in.geojson: feature 1: "side" is "YPG"; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
+      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
     ]);
     expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { YPG: 'syrian-kurds' } })).length).toBe(1);
   });
@@ -93,6 +93,12 @@ describe('insertIndexEntry', () => {
     { date: '2015-03-01', file: '2015-03-01.geojson', sources: ['b'], article: true },
   ] };
   const entry = (dateIso: string) => ({ dateIso, file: `${dateIso}.geojson`, sources: ['Someone, 2015'], precision: 'About 10 km.' });
+
+  it('starts a new story\'s empty index', () => {
+    expect(insertIndexEntry({ snapshots: [] }, entry('2024-01-01'), I)).toEqual({ ok: true, value: { snapshots: [
+      { date: '2024-01-01', file: '2024-01-01.geojson', precision: 'About 10 km.', sources: ['Someone, 2015'] },
+    ] } });
+  });
 
   it('inserts in date order and keeps everything else as it was', () => {
     const r = insertIndexEntry(index, entry('2015-02-01'), I);

@@ -5,35 +5,37 @@
  */
 import { featureCollection, rewind, union } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { FACTION_IDS, parseSnapshotIndex, type FactionId, type Snapshot, type TerritoryFeature, type TerritoryProps } from './contract.ts';
+import { factionIdCheck, parseSnapshotIndex, type FactionId, type Snapshot, type TerritoryFeature, type TerritoryProps } from './contract.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export interface FactionMapping {
   /** The feature property that names the side, e.g. "controller". Default "faction". */
   property?: string;
-  /** The property's values mapped to our faction ids, e.g. { ISIS: 'islamic-state' }. Our own ids map to themselves. */
+  /** The property's values mapped to our faction ids, e.g. { NA: 'north-army' }. Our own ids map to themselves. */
   map?: Readonly<Record<string, FactionId>>;
+  /** The faction ids of the data folder's factions.json; without them, any well-formed id passes. */
+  factions?: readonly FactionId[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFactionId = (v: unknown): v is FactionId => typeof v === 'string' && (FACTION_IDS as readonly string[]).includes(v);
 
 /**
  * Sets `properties.faction` of every feature from `mapping.property`. Returns a copy; anything that
  * is not a feature with properties is passed on untouched for validateSnapshot to name.
- * @example mapFactions(fc, 'in.geojson', { property: 'controller', map: { ISIS: 'islamic-state' } })
+ * @example mapFactions(fc, 'in.geojson', { property: 'controller', map: { NA: 'north-army' }, factions: ['north-army'] })
  */
 export function mapFactions(data: unknown, file: string, mapping: FactionMapping = {}): Result<unknown> {
   if (!isObject(data) || !Array.isArray(data.features)) return ok(data);
   const property = mapping.property ?? 'faction';
   const map = mapping.map ?? {};
   const known = Object.keys(map);
-  const accepted = `${known.length ? `one of ${known.join(', ')} (mapped) or ` : ''}a faction id (${FACTION_IDS.join(', ')})`;
+  const check = factionIdCheck(mapping.factions);
+  const accepted = `${known.length ? `one of ${known.join(', ')} (mapped) or ` : ''}${check.expected}`;
   const problems: Problem[] = [];
   const features = data.features.map((f: unknown, feature) => {
     if (!isObject(f) || !isObject(f.properties)) return f;
     const value = f.properties[property];
-    const faction = typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : isFactionId(value) ? value : undefined) : undefined;
+    const faction = typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : check.ok(value) ? value : undefined) : undefined;
     if (!faction) {
       const got = value === undefined ? `no "${property}" property` : `"${property}" is ${JSON.stringify(value)}`;
       problems.push({ file, feature, message: `${got}; expected ${accepted}` });
@@ -63,8 +65,8 @@ export interface NormalizeOptions {
 
 /**
  * One feature per faction and tier (pieces dissolved with Turf union), except features with an `id`
- * (pockets such as "deir-ez-zor-enclave"), which stay their own; only `faction`, `tier`, `id` and
- * (for contested ground) `against` are kept; coordinates rounded; exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
+ * (hand-drawn pockets), which stay their own; only `faction`, `tier`, `id` and (for contested
+ * ground) `against` are kept; coordinates rounded; exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6).
  * Features keep the order in which their faction first appears, which is the drawing order.
  * Expects a snapshot that passed validateSnapshot; rounding can break it, so validate the result again.
  */
@@ -101,8 +103,10 @@ export interface NewIndexEntry {
  * entry keeps its `article` flag.
  */
 export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: string, replace = false): Result<{ snapshots: unknown[] }> {
-  const parsed = parseSnapshotIndex(index, file);
-  if (!parsed.ok) return parsed;
+  // An empty index is where a new story starts (docs/new-story.md); anything else must be valid.
+  const empty = typeof index === 'object' && index !== null && Array.isArray((index as { snapshots?: unknown }).snapshots) && (index as { snapshots: unknown[] }).snapshots.length === 0;
+  const parsed = empty ? null : parseSnapshotIndex(index, file);
+  if (parsed && !parsed.ok) return parsed;
   const raw = (index as { snapshots: Record<string, unknown>[] }).snapshots;
   const at = raw.findIndex((s) => s.date === entry.dateIso);
   if (at >= 0 && !replace) return fail({ file, message: `date ${entry.dateIso} is already listed; pass --replace to replace it` });

@@ -4,7 +4,7 @@
  * date, so a chart of "how close was the front" never loads all snapshots. 0 when the place lies
  * inside the faction's ground, null when the faction held nothing that day. Parsed without trust.
  */
-import { FACTION_IDS, isIsoDate, type FactionId } from './contract.ts';
+import { factionIdCheck, isIsoDate, type FactionId } from './contract.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 /** km to the nearest ground, one per date (in `dates` order); null: the faction held nothing. */
@@ -13,7 +13,7 @@ export type DistanceSeries = (number | null)[];
 export interface PlaceDistances {
   /** Snapshot dates, YYYY-MM-DD, ascending. */
   dates: string[];
-  /** place id → faction id → one value per date. Every faction is present for every place. */
+  /** place id → faction id → one value per date. Every faction of factions.json is present for every place. */
   places: Map<string, Record<FactionId, DistanceSeries>>;
 }
 
@@ -21,10 +21,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isDistance = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 
 /**
- * Checks a parsed place-distances file. Problems name the file, the place and the faction.
- * @example parsePlaceDistances(JSON.parse(text), 'data/place-distances.json')
+ * Checks a parsed place-distances file. Problems name the file, the place and the faction. With the
+ * ids of factions.json (`factions`), every place must have exactly those.
+ * @example parsePlaceDistances(JSON.parse(text), 'data/place-distances.json', ['side-a', 'side-b'])
  */
-export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDistances> {
+export function parsePlaceDistances(data: unknown, file: string, factions?: readonly FactionId[]): Result<PlaceDistances> {
   if (!isObject(data) || !Array.isArray(data.dates) || !isObject(data.places)) {
     return fail({ file, message: 'expected an object {"dates": [...], "places": {...}}' });
   }
@@ -38,9 +39,10 @@ export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDi
       problems.push({ file, message: `places.${id}: expected an object of faction id → distances` });
       continue;
     }
-    const series = {} as Record<FactionId, DistanceSeries>;
+    const series: Record<FactionId, DistanceSeries> = {};
     let good = true;
-    for (const f of FACTION_IDS) {
+    const check = factionIdCheck(factions);
+    for (const f of factions ?? Object.keys(byFaction)) {
       const v = byFaction[f];
       if (!Array.isArray(v) || v.length !== dates.length || !v.every(isDistance)) {
         problems.push({ file, message: `places.${id}.${f}: expected ${dates.length} distances (km ≥ 0, or null where the faction held nothing), one per date` });
@@ -49,9 +51,9 @@ export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDi
       }
       series[f] = v as DistanceSeries;
     }
-    const unknown = Object.keys(byFaction).filter((k) => !(FACTION_IDS as readonly string[]).includes(k));
+    const unknown = Object.keys(byFaction).filter((k) => !check.ok(k));
     if (unknown.length) {
-      problems.push({ file, message: `places.${id}: unknown faction ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${FACTION_IDS.join(', ')}` });
+      problems.push({ file, message: `places.${id}: unknown faction ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${check.expected}` });
       good = false;
     }
     if (good) places.set(id, series);
@@ -62,12 +64,12 @@ export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDi
 /**
  * One place's distances on one date (the snapshot on or before it), or null when the place or the
  * date is not in the file.
- * @example distancesOn(pd, 'mayadeen', '2017-07-15') // { 'syrian-kurds': 79.9, 'islamic-state': 0, ... }
+ * @example distancesOn(pd, 'town-a', '2017-07-15') // { 'side-b': 79.9, 'side-a': 0, ... }
  */
 export function distancesOn(pd: PlaceDistances, placeId: string, dateIso: string): Record<FactionId, number | null> | null {
   const series = pd.places.get(placeId);
   let i = -1;
   for (let k = 0; k < pd.dates.length && pd.dates[k]! <= dateIso; k++) i = k;
   if (!series || i < 0) return null;
-  return Object.fromEntries(FACTION_IDS.map((f) => [f, series[f][i] ?? null])) as Record<FactionId, number | null>;
+  return Object.fromEntries(Object.entries(series).map(([f, v]) => [f, v[i] ?? null]));
 }

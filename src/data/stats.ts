@@ -8,7 +8,7 @@ import { fail, ok, type Result } from './result.ts';
 export interface ClaimValue { value: number | string | null; verdict: 'agrees' | 'close' | 'differs' | 'n/a' }
 export interface SnapshotStats {
   dateIso: string;
-  areaKm2: { held: Partial<Record<FactionId, number>>; desert: Partial<Record<FactionId, number>> };
+  areaKm2: { held: Record<FactionId, number>; desert: Record<FactionId, number>; contested?: Record<FactionId, number> };
   frontierKm: Record<string, number>;
   claims: Record<string, ClaimValue>;
 }

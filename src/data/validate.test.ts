@@ -111,9 +111,9 @@ describe('validateSnapshotText', () => {
   });
   it('reports a file over the size limit, and still checks its content', () => {
     const text = JSON.stringify(collection(feature('isis', [square(0, 0, 1, 1)])));
-    expect(lines(validateSnapshotText(text, F, 2500, { maxSnapshotBytes: 2000 }))).toEqual([
+    expect(lines(validateSnapshotText(text, F, 2500, { maxSnapshotBytes: 2000, factions: ['islamic-state', 'syrian-regime'] }))).toEqual([
       `${F}: is 2,500 bytes; a snapshot may be at most 2,000 (simplify its polygons)`,
-      `${F}: feature 0: unknown faction "isis"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds`,
+      `${F}: feature 0: unknown faction "isis"; expected a faction id of factions.json (islamic-state, syrian-regime)`,
     ]);
     expect(lines(validateSnapshotText(JSON.stringify(collection()), F, 2_000_000))).toEqual([]);
     expect(lines(validateSnapshotText(JSON.stringify(collection()), F, 2_000_001))).toHaveLength(1);
@@ -183,7 +183,7 @@ describe('validateDataFolder', () => {
     expect(r).toEqual({ problems: [], warnings: [], checked: { snapshots: 1, places: 1, factions: 6, files: 6 } });
   });
 
-  it('reports missing files, a bad claims.json, other JSON that does not parse, unlisted snapshots, and checks each listed snapshot once', () => {
+  it('reports a bad claims.json (rivers are optional), other JSON that does not parse, unlisted snapshots, and checks each listed snapshot once', () => {
     const r = validateDataFolder(memoryFolder({
       'factions.json': factions, 'places.geojson': places, 'claims.json': '[1]', 'stats.json': '{"a": 1,}', 'notes.md': '{',
       'snapshots/index.json': JSON.stringify({ snapshots: [{ date: '2015-01-01', file: 'a.geojson' }, { date: '2015-02-01', file: 'a.geojson' }] }),
@@ -191,21 +191,22 @@ describe('validateDataFolder', () => {
       'snapshots/extra.geojson': snap, 'snapshots/notes.txt': '',
     }), 'web/');
     expect(lines(r.problems)).toEqual([
-      'web/basemap/rivers.geojson: file not found',
       'web/claims.json: expected a JSON object at the top',
       'web/stats.json: invalid JSON at line 1, column 9: expected a property name in double quotes, found "}"',
-      'web/snapshots/a.geojson: feature 0: unknown faction "isil"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds',
+      'web/snapshots/a.geojson: feature 0: unknown faction "isil"; expected a faction id of factions.json (islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds)',
     ]);
     expect(r.warnings.map(formatWarning)).toEqual(['web/snapshots/extra.geojson: warning: not listed in snapshots/index.json, so the app never shows it']);
   });
 });
 
 // One fixture per broken rule (tests/fixtures/broken/README.md); the lines are worked out by hand there.
+const IDS = ['islamic-state', 'syrian-kurds', 'syrian-regime', 'syrian-rebels', 'iraqi-government', 'iraqi-kurds'];
+
 describe('fixtures in tests/fixtures/broken/snapshots', () => {
   const dir = join(import.meta.dirname, '../../tests/fixtures/broken/snapshots');
   const expected: Record<string, string[]> = {
     'json-syntax-error.geojson': ['invalid JSON at line 5, column 3: expected a comma or ], found "{"'],
-    'unknown-faction.geojson': ['feature 1: unknown faction "isis"; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds'],
+    'unknown-faction.geojson': ['feature 1: unknown faction "isis"; expected a faction id of factions.json (islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds)'],
     'self-intersecting-ring.geojson': ['feature 0: polygon ring 0 crosses itself at [38.25, 35.25]'],
     'unclosed-ring.geojson': ['feature 0: polygon ring 0 is not closed (first and last positions differ)'],
     'coordinates-out-of-range.geojson': ['feature 0: polygon 1 ring 0: coordinate [181, 35] is out of range'],
@@ -224,7 +225,7 @@ describe('fixtures in tests/fixtures/broken/snapshots', () => {
   for (const [name, want] of Object.entries(expected)) {
     it(name, () => {
       const file = `tests/fixtures/broken/snapshots/${name}`;
-      const got = validateSnapshotText(readFileSync(join(dir, name), 'utf8'), file, statSync(join(dir, name)).size);
+      const got = validateSnapshotText(readFileSync(join(dir, name), 'utf8'), file, statSync(join(dir, name)).size, { factions: IDS });
       expect(lines(got)).toEqual(want.map((m) => `${file}: ${m}`));
     });
   }

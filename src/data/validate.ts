@@ -8,6 +8,8 @@ import { area, bboxClip, intersect, kinks, lineIntersect, booleanPointInPolygon,
 import type { BBox, Feature, Polygon, Position } from 'geojson';
 import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Snapshot, type SnapshotEntry, type TerritoryFeature } from './contract.ts';
 import { fail, formatProblem, ok, type Problem, type Result } from './result.ts';
+import { paletteWarnings } from './colour-vision.ts';
+import { parseStory } from './story.ts';
 
 export interface ValidateOptions {
   /** Overlaps between factions up to this area are tolerated (shared borders drawn twice). Default 0.5 km². */
@@ -16,6 +18,8 @@ export interface ValidateOptions {
   maxSnapshotBytes?: number;
   /** Shared across the snapshots of one check, so unchanged polygons are measured once. */
   cache?: OverlapCache;
+  /** The faction ids of factions.json; when given, every feature's `faction` must be one of them. */
+  factions?: readonly string[];
 }
 export const DEFAULT_OVERLAP_TOLERANCE_KM2 = 0.5;
 export const DEFAULT_MAX_SNAPSHOT_BYTES = 2_000_000;
@@ -184,7 +188,7 @@ const byFeature = (a: Problem, b: Problem) => (a.feature ?? -1) - (b.feature ?? 
  * @example validateSnapshot(JSON.parse(text), 'data/snapshots/2017-07-15.geojson')
  */
 export function validateSnapshot(data: unknown, file: string, options: ValidateOptions = {}): Result<Snapshot> {
-  const parsed = parseSnapshot(data, file);
+  const parsed = parseSnapshot(data, file, options.factions);
   const problems = parsed.ok ? [] : [...parsed.problems];
   if (problems.some((p) => p.feature === undefined)) return fail(...problems);
   // parseSnapshot reports at most one problem per feature; the rest are well-formed.
@@ -290,9 +294,10 @@ export interface FolderReport {
 export const formatWarning = (p: Problem) => formatProblem({ ...p, message: `warning: ${p.message}` });
 
 /**
- * Checks every file of a data folder: factions.json, places.geojson, basemap/rivers.geojson,
- * claims.json (only that it is a JSON object; its format is defined elsewhere), snapshots/index.json
- * and each snapshot it lists; any other .json or .geojson in the folder or basemap/ only has to parse. `prefix` is put before every path in the messages (e.g. "data/").
+ * Checks every file of a data folder: factions.json (a palette hard to tell apart is a warning),
+ * places.geojson, story.json, basemap/rivers.geojson (optional), claims.json (only that it is a
+ * JSON object; its format is defined elsewhere), snapshots/index.json and each snapshot it lists,
+ * against the factions; any other .json or .geojson in the folder or basemap/ only has to parse. `prefix` is put before every path in the messages (e.g. "data/").
  */
 export function validateDataFolder(folder: DataFolder, prefix = 'data/', options: ValidateOptions = {}): FolderReport {
   const problems: Problem[] = [];
@@ -313,10 +318,15 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
   const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
 
   const factions = load('factions.json', true);
-  if (factions !== undefined) checked.factions = take(parseFactions(factions, `${prefix}factions.json`))?.length ?? 0;
+  const factionList = factions === undefined ? null : take(parseFactions(factions, `${prefix}factions.json`));
+  checked.factions = factionList?.length ?? 0;
+  for (const message of paletteWarnings(factionList ?? [])) warnings.push({ file: `${prefix}factions.json`, message });
   const places = load('places.geojson', true);
-  if (places !== undefined) checked.places = take(parsePlaces(places, `${prefix}places.geojson`))?.length ?? 0;
-  const rivers = load('basemap/rivers.geojson', true);
+  const placeList = places === undefined ? null : take(parsePlaces(places, `${prefix}places.geojson`));
+  checked.places = placeList?.length ?? 0;
+  const story = load('story.json', false);
+  if (story !== undefined) take(parseStory(story, `${prefix}story.json`, { places: placeList?.map((p) => p.properties.id) }));
+  const rivers = load('basemap/rivers.geojson', false);
   if (rivers !== undefined) problems.push(...validateGeoJson(rivers, `${prefix}basemap/rivers.geojson`));
   const claims = load('claims.json', false);
   if (claims !== undefined && (typeof claims !== 'object' || claims === null || Array.isArray(claims))) {
@@ -324,12 +334,12 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
   }
 
   // Other JSON files (formats defined elsewhere, e.g. stats.json) must at least parse.
-  const known = new Set(['factions.json', 'places.geojson', 'basemap/rivers.geojson', 'claims.json']);
+  const known = new Set(['factions.json', 'places.geojson', 'story.json', 'basemap/rivers.geojson', 'claims.json']);
   for (const path of [...folder.list(''), ...folder.list('basemap').map((n) => `basemap/${n}`)].sort()) {
     if (/\.(geo)?json$/.test(path) && !known.has(path)) load(path, false);
   }
 
-  const withCache = { ...options, cache: options.cache ?? new OverlapCache() };
+  const withCache = { ...options, cache: options.cache ?? new OverlapCache(), ...(factionList ? { factions: factionList.map((f) => f.id) } : {}) };
   const index = load('snapshots/index.json', true);
   const listed = new Set<string>();
   if (index !== undefined) {

@@ -1,19 +1,20 @@
 /**
- * The article's distances around Mayadeen: the ~60 km and ~80 km rings it quotes, and the lines to
- * the nearest Kurdish-held and regime-held ground computed on the shown snapshot.
+ * The article's distances around its place: a ring for every distance it quotes, and a line to each
+ * side's nearest ground computed on the shown snapshot (src/analysis/article.ts, from claims.json).
  */
 import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { ringPolygon } from '../analysis/rings.ts';
-import { ARTICLE_RINGS_KM, type ArticleDistances } from '../analysis/article.ts';
+import type { Nearest } from '../analysis/distance.ts';
 import { FONT_REGULAR } from './style.ts';
 
 const RINGS = 'article-rings';
 const LINES = 'article-lines';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function addArticleLayers(map: MlMap, center: Position, ringLabel: (km: number) => string): void {
-  const rings: Feature[] = Object.values(ARTICLE_RINGS_KM).map((km) => {
+/** Adds the rings (one per radius) and the (empty) line layers. */
+export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly number[], ringLabel: (km: number) => string): void {
+  const rings: Feature[] = radiiKm.map((km) => {
     const r = ringPolygon(center, km);
     return { type: 'Feature', properties: { label: ringLabel(km) }, geometry: { type: 'LineString', coordinates: r.geometry.coordinates[0]! } };
   });
@@ -64,19 +65,13 @@ export function addArticleLayers(map: MlMap, center: Position, ringLabel: (km: n
   });
 }
 
-/** Redraws the two lines; a side with no territory on the date draws nothing. */
-export function setArticleLines(
-  map: MlMap,
-  center: Position,
-  d: ArticleDistances,
-  label: (side: 'kurds' | 'regime', km: number) => string,
-): void {
+/** Redraws the lines; a side with no ground on the date, or holding the place, draws none. */
+export function setArticleLines(map: MlMap, center: Position, lines: readonly { nearest: Nearest | null; label: string }[]): void {
   const features: Feature[] = [];
-  for (const side of ['kurds', 'regime'] as const) {
-    const n = d[side];
+  for (const { nearest: n, label } of lines) {
     if (!n || n.distanceKm === 0) continue;
-    features.push({ type: 'Feature', properties: { side, label: label(side, n.distanceKm) }, geometry: { type: 'LineString', coordinates: [center, n.nearest] } });
-    features.push({ type: 'Feature', properties: { side }, geometry: { type: 'Point', coordinates: n.nearest } });
+    features.push({ type: 'Feature', properties: { label }, geometry: { type: 'LineString', coordinates: [center, n.nearest] } });
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: n.nearest } });
   }
   void map.getSource<GeoJSONSource>(LINES)?.setData({ type: 'FeatureCollection', features });
 }

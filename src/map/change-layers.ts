@@ -3,28 +3,20 @@
  * and outlined in its new holder's colour; ground that nobody holds any more has a dashed outline.
  * Hatching and line style, not colour alone, mark the change.
  */
-import type { Map as MlMap, GeoJSONSource, ExpressionSpecification } from 'maplibre-gl';
+import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Faction } from '../data/contract.ts';
+import { factionMatch, hatchPattern } from './paint.ts';
 
 const GAINED = 'change-gained';
 const LOST = 'change-lost';
 const CROSS = 'change-cross-hatch';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-function crossHatch(size: number): { width: number; height: number; data: Uint8Array } {
-  const n = size * 2;
-  const data = new Uint8Array(n * n * 4);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    if ((x + y) % n < 2 || (x - y + n) % n < 2) data.set([20, 20, 20, 200], (y * n + x) * 4);
-  }
-  return { width: n, height: n, data };
-}
-
 export function addChangeLayers(map: MlMap, factions: readonly Faction[], below?: string): void {
   const beforeId = below && map.getLayer(below) ? below : undefined;
-  const color = ['match', ['get', 'faction'], ...factions.flatMap((f) => [f.id, f.color]), '#666666'] as unknown as ExpressionSpecification;
-  if (!map.hasImage(CROSS)) map.addImage(CROSS, crossHatch(6), { pixelRatio: 2 });
+  const color = factionMatch(factions, (f) => f.color, '#666666');
+  if (!map.hasImage(CROSS)) map.addImage(CROSS, hatchPattern(6, 'cross', [20, 20, 20, 200]), { pixelRatio: 2 });
   map.addSource(GAINED, { type: 'geojson', data: EMPTY });
   map.addSource(LOST, { type: 'geojson', data: EMPTY });
   map.addLayer({ id: 'change-gained-hatch', type: 'fill', source: GAINED, paint: { 'fill-pattern': CROSS, 'fill-opacity': 0.7 } }, beforeId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseFactions } from '../data/contract.ts';
-import { blend, closestPair, deltaE, parseHex, type Deficiency } from '../analysis/colour-vision.ts';
+import { deltaE, DRAWN_FILL_OPACITY, DRAWN_OVER, paletteWarnings, parseHex } from '../data/colour-vision.ts';
 import { COLORS } from './style.ts';
 import { FILL_OPACITY } from './territory-layers.ts';
 
@@ -16,14 +16,21 @@ describe('colour-vision simulation', () => {
   });
 });
 
-describe('data/factions.json colours', () => {
-  const r = parseFactions(JSON.parse(readFileSync('data/factions.json', 'utf8')), 'data/factions.json');
-  if (!r.ok) throw new Error('factions.json does not parse');
-  // As drawn: the territory fill's opacity over the land colour of Syria and Iraq.
-  const land = parseHex(COLORS.focusLand);
-  const drawn = r.value.map((f) => ({ id: f.id, rgb: blend(parseHex(f.color), land, FILL_OPACITY) }));
-  it.each(['none', 'protanopia', 'deuteranopia', 'tritanopia'] as Deficiency[])('stay at least ΔE 12 apart with %s', (d) => {
-    const pair = closestPair(drawn, d);
-    expect(pair.deltaE, `${pair.a} vs ${pair.b}`).toBeGreaterThanOrEqual(12);
+describe('paletteWarnings', () => {
+  it('checks the fills as the map draws them', () => {
+    expect(DRAWN_FILL_OPACITY).toBe(FILL_OPACITY);
+    expect(DRAWN_OVER).toBe(COLORS.focusLand);
+  });
+  it('names a pair that collides for deuteranopes, and only that pair', () => {
+    const w = paletteWarnings([{ id: 'reds', color: '#d23b2c' }, { id: 'greens', color: '#2f8f20' }, { id: 'blues', color: '#1f4fd0' }]);
+    expect(w.length).toBeGreaterThan(0);
+    expect(w.every((line) => line.startsWith('reds and greens are hard to tell apart with'))).toBe(true);
+    expect(w.join()).toContain('deuteranopia');
+  });
+  it('has nothing to say about one side or about the bundled palette', () => {
+    expect(paletteWarnings([{ id: 'only', color: '#123456' }])).toEqual([]);
+    const r = parseFactions(JSON.parse(readFileSync('data/factions.json', 'utf8')), 'data/factions.json');
+    if (!r.ok) throw new Error('factions.json does not parse');
+    expect(paletteWarnings(r.value)).toEqual([]);
   });
 });

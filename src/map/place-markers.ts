@@ -6,7 +6,7 @@
 import { Marker, type Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Place } from '../data/contract.ts';
-import type { Lang } from '../ui/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { FONT_REGULAR, bilingualName, COLORS, type Palette } from './style.ts';
 
 /** Zoom from which a place of each rank is shown. */

@@ -1,12 +1,13 @@
 /**
- * The map style: an offline basemap (Natural Earth countries and borders, hand-traced rivers) with
- * labels drawn from bundled Noto Sans fonts through MapLibre's `font-faces`. No URL in it leaves
- * the page's own origin.
+ * The map style: an offline basemap (Natural Earth countries, borders and labels for the story's
+ * bounds, and the story's rivers if it has any; one file made at build time by
+ * scripts/site-data.ts) with labels drawn from bundled Noto Sans fonts through MapLibre's
+ * `font-faces`. No URL in it leaves the page's own origin.
  */
 import type { Map as MlMap, StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
 import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
-import type { Lang } from '../ui/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /**
  * One font stack for all map text: a second (bold) stack would download another Latin file and
@@ -64,7 +65,6 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme
     'font-faces': fontFaces(pageBase),
     sources: {
       basemap: { type: 'geojson', data: data('basemap/basemap.geojson'), attribution: 'Natural Earth' },
-      rivers: { type: 'geojson', data: data('basemap/rivers.geojson') },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
@@ -78,7 +78,8 @@ export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme
       {
         id: 'rivers',
         type: 'line',
-        source: 'rivers',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'river'],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 2.5] },
       },

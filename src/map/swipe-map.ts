@@ -5,7 +5,7 @@
  */
 import { Map as MlMap } from 'maplibre-gl';
 import type { Faction, Snapshot } from '../data/contract.ts';
-import type { Lang } from '../ui/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { labelPoints } from '../analysis/labels.ts';
 import { buildStyle, showLabels } from './style.ts';
 import { addTerritoryLayers, setTerritory } from './territory-layers.ts';

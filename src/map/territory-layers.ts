@@ -1,23 +1,35 @@
-/** Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. */
+/**
+ * Faction fills, outlines and name labels, redrawn from a snapshot by swapping source data. Each
+ * tier (src/data/contract.ts TIERS) is drawn as TIER_STYLE says: a fill opacity, and a pattern
+ * over it so that the tier is never told by shade alone.
+ */
 import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { Faction } from '../data/contract.ts';
-import type { Lang } from '../ui/i18n.ts';
+import type { Faction, Tier } from '../data/contract.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { FONT_REGULAR } from './style.ts';
+import { factionMatch, hatchPattern } from './paint.ts';
 
 export const TERRITORY_SOURCE = 'territory';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
 /** Opacity of the faction fills, so rivers and borders stay visible beneath. */
 export const FILL_OPACITY = 0.72;
-/** Desert a side dominated without holding it: the same hue, lighter. */
-export const DESERT_OPACITY = 0.45;
-const HATCH = 'desert-hatch';
+/**
+ * How each tier is drawn: held ground solid; desert a side dominated the same hue, lighter and
+ * hatched white; contested ground the holder's hue striped in the attacker's colour and outlined
+ * with a dashed line (`pattern: 'attacker'`).
+ */
+export const TIER_STYLE: Record<Tier, { opacity: number; pattern?: { color: [number, number, number, number] | 'attacker'; opacity: number } }> = {
+  held: { opacity: FILL_OPACITY },
+  desert: { opacity: 0.45, pattern: { color: [255, 255, 255, 255], opacity: 0.55 } },
+  contested: { opacity: FILL_OPACITY, pattern: { color: 'attacker', opacity: 0.95 } },
+};
+/** The property the contested stripes read: the first side in the feature's `against`. */
+const ATTACKER = 'attacker';
+const rgba = (hex: string): [number, number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255) as [number, number, number, number];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-function byFaction(factions: readonly Faction[], pick: (f: Faction) => string, fallback: string): ExpressionSpecification {
-  const pairs = factions.flatMap((f) => [f.id, pick(f)]);
-  return ['match', ['get', 'faction'], ...pairs, fallback] as unknown as ExpressionSpecification;
-}
+const tierOf: ExpressionSpecification = ['coalesce', ['get', 'tier'], 'held'];
+const shortNames = (factions: readonly Faction[], lang: Lang) => factionMatch(factions, (f) => f.short[lang], '');
 
 /** Adds the (empty) territory layers below `beforeId`. */
 export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lang: Lang, beforeId: string): void {
@@ -25,23 +37,37 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
   // wide strokes or labels at tile edges that would need more. Measured in npm run bench.
   map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY, buffer: 64, tolerance: 0.5 });
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
-  const color = byFaction(factions, (f) => f.color, '#999999');
-  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': color, 'fill-opacity': ['case', ['==', ['get', 'tier'], 'desert'], DESERT_OPACITY, FILL_OPACITY] } }, beforeId);
-  // Desert tier: a fine white hatch over the lighter fill, so the tier is not told by shade alone.
-  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchPattern(8), { pixelRatio: 2 });
+  const opacity = ['match', tierOf, ...Object.entries(TIER_STYLE).flatMap(([tier, st]) => [tier, st.opacity]), FILL_OPACITY] as unknown as ExpressionSpecification;
+  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': factionMatch(factions, (f) => f.color, '#999999'), 'fill-opacity': opacity } }, beforeId);
+  for (const [tier, { pattern }] of Object.entries(TIER_STYLE)) {
+    if (!pattern) continue;
+    let image: ExpressionSpecification | string = `${tier}-hatch`;
+    if (pattern.color === 'attacker') {
+      // One stripe image per side, chosen by the feature's attacker.
+      for (const f of factions) {
+        const name = `${tier}-hatch-${f.id}`;
+        if (!map.hasImage(name)) map.addImage(name, hatchPattern(6, 'diagonal', rgba(f.color)), { pixelRatio: 2 });
+      }
+      image = ['concat', `${tier}-hatch-`, ['get', ATTACKER]];
+    } else if (!map.hasImage(image)) {
+      map.addImage(image, hatchPattern(8, 'diagonal', pattern.color), { pixelRatio: 2 });
+    }
+    map.addLayer({
+      id: `territory-${tier}-hatch`, type: 'fill', source: TERRITORY_SOURCE,
+      filter: ['==', tierOf, tier], paint: { 'fill-pattern': image as ExpressionSpecification, 'fill-opacity': pattern.opacity },
+    }, beforeId);
+  }
+  // Contested ground: a dashed outline, so that it reads as a fight even where it is small.
   map.addLayer({
-    id: 'territory-desert-hatch',
-    type: 'fill',
-    source: TERRITORY_SOURCE,
-    filter: ['==', ['get', 'tier'], 'desert'],
-    paint: { 'fill-pattern': HATCH, 'fill-opacity': 0.55 },
+    id: 'territory-contested-outline', type: 'line', source: TERRITORY_SOURCE, filter: ['==', tierOf, 'contested'],
+    paint: { 'line-color': '#1f1d1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 9, 2.2], 'line-dasharray': [2, 1.5] },
   }, beforeId);
-  // Pockets drawn by hand (the Deir ez-Zor enclave and others) get an outline so they stand out.
+  // Pockets drawn by hand (features with an `id`) get an outline so they stand out.
   map.addLayer({
     id: 'territory-pocket-outline',
     type: 'line',
     source: TERRITORY_SOURCE,
-    filter: ['has', 'id'],
+    filter: ['all', ['has', 'id'], ['!=', tierOf, 'contested']],
     paint: { 'line-color': '#1f1d1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2] },
   }, beforeId);
   map.addLayer({
@@ -49,7 +75,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
     type: 'symbol',
     source: TERRITORY_LABEL_SOURCE,
     layout: {
-      'text-field': byFaction(factions, (f) => f.short[lang], ''),
+      'text-field': shortNames(factions, lang),
       'text-font': [FONT_REGULAR],
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-transform': 'uppercase',
@@ -61,7 +87,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
 }
 
 export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang: Lang): void {
-  map.setLayoutProperty('territory-labels', 'text-field', byFaction(factions, (f) => f.short[lang], ''));
+  map.setLayoutProperty('territory-labels', 'text-field', shortNames(factions, lang));
 }
 
 /**
@@ -84,24 +110,24 @@ export async function setTerritory(map: MlMap, territory: FeatureCollection, lab
   });
   const a = map.getSource<GeoJSONSource>(TERRITORY_SOURCE);
   const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
-  await Promise.all([a?.setData(territory), b?.setData(labels)]);
+  await Promise.all([a?.setData(withAttacker(territory)), b?.setData(labels)]);
   await drawn;
-}
-
-/** A square tile of white diagonal lines on transparent, `size` CSS px at pixelRatio 2. */
-export function hatchPattern(size: number): { width: number; height: number; data: Uint8Array } {
-  const n = size * 2;
-  const data = new Uint8Array(n * n * 4);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      const d = (x + y) % n; // diagonal stripes that tile seamlessly
-      if (d < 2) data.set([255, 255, 255, 255], (y * n + x) * 4);
-    }
-  }
-  return { width: n, height: n, data };
 }
 
 /** Sets only the sides' name labels (e.g. once the first territory is drawn without them). */
 export function setTerritoryLabels(map: MlMap, labels: FeatureCollection): void {
   void map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE)?.setData(labels);
+}
+
+/** Contested features get a flat `attacker` property (the first of `against`) for the stripes' colour. */
+export function withAttacker(territory: FeatureCollection): FeatureCollection {
+  if (!territory.features.some((f) => f.properties?.tier === 'contested')) return territory;
+  return {
+    ...territory,
+    features: territory.features.map((f) => {
+      const against = f.properties?.against;
+      return f.properties?.tier === 'contested' && Array.isArray(against) && typeof against[0] === 'string'
+        ? { ...f, properties: { ...f.properties, [ATTACKER]: against[0] } } : f;
+    }),
+  };
 }

@@ -6,7 +6,9 @@ import type { Claim } from '../analysis/claims.ts';
 import type { Faction } from '../data/contract.ts';
 import type { ClaimValue } from '../data/stats.ts';
 import { el } from './dom.ts';
-import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 const SYMBOL = { agrees: '✓', close: '≈', differs: '✗', 'n/a': '–' } as const;
 
@@ -16,6 +18,8 @@ export function renderClaimsPanel(
   values: Readonly<Record<string, ClaimValue>> | null,
   factions: readonly Faction[],
   dateIso: string,
+  /** The article's source line (story.json), shown under the heading. */
+  source: string | null,
   lang: Lang,
   t: Strings,
 ): void {
@@ -47,6 +51,7 @@ export function renderClaimsPanel(
   }
   container.replaceChildren(
     el('h2', {}, t.claimsTitle(formatDate(dateIso, lang))),
+    ...(source ? [el('p', { class: 'claims-source' }, `${t.sourceLabel}: ${source}`)] : []),
     values ? list : el('p', { class: 'claims-missing' }, t.claimsMissing),
     el('p', { class: 'claims-note' }, t.claimsNote),
   );

@@ -3,11 +3,13 @@
  * side), then read what changed: km² gained and lost per side, and where the biggest loser's ground
  * went. The panel only emits intents; the app computes and calls `render`.
  */
-import type { Faction, FactionId } from '../data/contract.ts';
+import { CONTESTED_HOLDER, type Faction, type FactionId } from '../data/contract.ts';
 import type { ChangeResult } from '../analysis/change.ts';
-import { grammar } from '../analysis/summary.ts';
+import { grammar } from './summary-text.ts';
 import { el } from './dom.ts';
-import { formatDate, formatNumber, type Lang, type Strings } from './i18n.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 export interface ChangeSummary extends Pick<ChangeResult, 'totals' | 'transfersKm2'> {
   fromIso: string;
@@ -67,14 +69,16 @@ export class ComparePanel {
     if (status.kind === 'error') return [el('p', { class: 'compare-error', role: 'alert' }, status.message)];
     const { summary } = status;
     const side = grammar(factions, lang);
-    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : side(id).name);
+    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : id === CONTESTED_HOLDER ? t.contestedGround : side(id).name);
     const km2 = (x: number) => `${formatNumber(hundreds(x), lang)} ${t.km2}`;
     const from = formatDate(summary.fromIso, lang), to = formatDate(summary.toIso, lang);
-    const rows = factions.filter((f) => summary.totals[f.id]).map((f) => {
+    // The sides, then contested ground (counted apart, CONTESTED_HOLDER) when there is any.
+    const holders = [...factions.map((f) => ({ id: f.id, label: f.short[lang] })), { id: CONTESTED_HOLDER, label: t.contestedGround }];
+    const rows = holders.filter((f) => summary.totals[f.id]).map((f) => {
       const s = summary.totals[f.id]!;
       const net = s.afterKm2 - s.beforeKm2;
       return el('tr', { 'data-faction': f.id, 'data-gained-km2': s.gainedKm2.toFixed(0), 'data-lost-km2': s.lostKm2.toFixed(0) },
-        el('th', { scope: 'row' }, f.short[lang]),
+        el('th', { scope: 'row' }, f.label),
         el('td', {}, formatNumber(hundreds(s.beforeKm2), lang)),
         el('td', {}, formatNumber(hundreds(s.afterKm2), lang)),
         el('td', {}, `+${formatNumber(hundreds(s.gainedKm2), lang)}`),

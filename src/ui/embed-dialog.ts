@@ -7,13 +7,14 @@ import '../embed/loader.ts'; // sizes the preview iframe, exactly as on a host p
 import { CONTROLS, type Control, type Theme } from '../embed/flags.ts';
 import { embedSnippet, embedUrl, type EmbedChoice } from '../embed/snippet.ts';
 import { el } from './dom.ts';
-import type { Lang, Strings } from './i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 export interface EmbedDialogOptions {
   opener: HTMLButtonElement;
   /** The site's folder URL, ending in / (where embed.html and embed-loader.js live). */
   base: string;
-  current: () => { dateIso: string; lang: Lang; view: EmbedChoice['view']; placeId: string | null };
+  current: () => { dateIso: string; lang: Lang; view: EmbedChoice['view']; placeId: string | null; title: string };
   strings: () => Strings;
 }
 
@@ -62,7 +63,7 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
       const c = choice();
-      code.value = embedSnippet(base, c, t.mapLabel, loaderBox.checked);
+      code.value = embedSnippet(base, c, t.mapLabel(now.title), loaderBox.checked);
       copied.textContent = '';
       clearTimeout(timer);
       timer = setTimeout(() => { preview.src = embedUrl(base, c); }, 300); // typing should not reload it on every key

@@ -1,37 +1,42 @@
 /**
  * The legend: the factions present on the shown date, each with a swatch, its name and the area it
- * held in km², plus the desert it dominated without holding; and a key to solid and hatched fills.
+ * held in km², plus the ground of every other tier (the desert it dominated without holding, …);
+ * and a key to how each tier is drawn. Tiers come from src/data/contract.ts TIERS.
  */
-import type { Faction, FactionId } from '../data/contract.ts';
+import { TIERS, type Faction, type FactionId, type Tier } from '../data/contract.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { el } from './dom.ts';
-import { formatNumber, type Lang, type Strings } from './i18n.ts';
+import { swatch } from './swatch.ts';
+import type { Strings } from './strings.ts';
 
 const round100 = (km2: number) => Math.round(km2 / 100) * 100;
 
 export function renderLegend(
   container: HTMLElement,
   factions: readonly Faction[],
-  heldKm2: ReadonlyMap<FactionId, number>,
-  desertKm2: ReadonlyMap<FactionId, number>,
+  areas: ReadonlyMap<Tier, ReadonlyMap<FactionId, number>>,
   lang: Lang,
   t: Strings,
 ): void {
   const list = el('ul', { class: 'legend-list' });
+  const km2 = (tier: Tier, id: FactionId) => areas.get(tier)?.get(id) ?? 0;
   for (const f of factions) {
-    const held = heldKm2.get(f.id) ?? 0;
-    const desert = desertKm2.get(f.id) ?? 0;
-    if (held === 0 && desert === 0) continue;
-    const swatch = el('span', { class: 'legend-swatch', 'aria-hidden': 'true' });
-    swatch.style.background = f.color;
-    list.append(el('li', { 'data-faction': f.id, 'data-area-km2': String(Math.round(held)), 'data-desert-km2': String(Math.round(desert)) },
-      swatch,
+    if (TIERS.every((tier) => km2(tier, f.id) === 0)) continue;
+    const attrs: Record<string, string> = { 'data-faction': f.id, 'data-area-km2': String(Math.round(km2('held', f.id))) };
+    const extra: (HTMLElement | null)[] = [];
+    for (const tier of TIERS.filter((x) => x !== 'held')) {
+      const a = km2(tier, f.id);
+      attrs[`data-${tier}-km2`] = String(Math.round(a));
+      extra.push(a > 0 ? el('span', { class: `legend-${tier}` }, ` + ${formatNumber(round100(a), lang)} ${t.km2} ${t.tierShort[tier]}`) : null);
+    }
+    list.append(el('li', attrs,
+      swatch(f.color),
       el('span', { class: 'legend-name' }, f.name[lang]),
-      el('span', { class: 'legend-area' },
-        `${formatNumber(round100(held), lang)} ${t.km2}`,
-        desert > 0 ? el('span', { class: 'legend-desert' }, ` + ${formatNumber(round100(desert), lang)} ${t.km2} ${t.desertShort}`) : null)));
+      el('span', { class: 'legend-area' }, `${formatNumber(round100(km2('held', f.id)), lang)} ${t.km2}`, ...extra)));
   }
-  const key = el('p', { class: 'legend-key' },
-    el('span', { class: 'legend-swatch key-held', 'aria-hidden': 'true' }), `${t.keyHeld} `,
-    el('span', { class: 'legend-swatch key-desert', 'aria-hidden': 'true' }), t.keyDesert);
+  const key = el('p', { class: 'legend-key' }, ...TIERS.flatMap((tier) => [
+    el('span', { class: `legend-swatch key-${tier}`, 'aria-hidden': 'true' }), `${t.tierKey[tier]} `,
+  ]), el('span', { class: 'legend-swatch key-none', 'aria-hidden': 'true' }), t.noSideKey);
   container.replaceChildren(el('h2', {}, t.legend), list, key);
 }

@@ -4,7 +4,7 @@
  * motion get the slowest speed by default; nothing ever animates between dates, it only steps.
  */
 import { el } from './dom.ts';
-import type { Strings } from './i18n.ts';
+import type { Strings } from './strings.ts';
 
 export const SPEEDS_MS = { slow: 1600, normal: 800, fast: 350 } as const;
 export type Speed = keyof typeof SPEEDS_MS;

@@ -4,7 +4,7 @@
  * Nothing is uploaded or saved: the file is read in the page.
  */
 import { el } from './dom.ts';
-import type { Strings } from './i18n.ts';
+import type { Strings } from './strings.ts';
 
 export interface PreviewFileOptions {
   /** Where files can be dropped (the map). */

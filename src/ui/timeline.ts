@@ -4,7 +4,9 @@
  * It only emits intents; the app decides and calls `render`.
  */
 import { el } from './dom.ts';
-import { formatDate, type Lang, type Strings } from './i18n.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Strings } from './strings.ts';
 
 export interface TimelineOptions {
   container: HTMLElement;

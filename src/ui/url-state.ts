@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../data/contract.ts';
 import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
-import { isLang, type Lang } from './i18n.ts';
+import { isLang, type Lang } from '../i18n/lang.ts';
 
 export interface UrlState {
   /** Index into the snapshot list. */

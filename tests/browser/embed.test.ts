@@ -11,13 +11,14 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { openWatched, PageLog } from './helpers.ts';
+import { cspString, EMBED_HEADER_POLICY } from '../../scripts/csp.ts';
 
 const distDir = inject('distDir');
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; article?: boolean }[] };
 const articleDate = index.snapshots.find((s) => s.article)!.date;
 
-// As in the embed documentation: MapLibre starts its worker from a data: URL in a sandboxed frame.
-const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob: data:; frame-ancestors *; base-uri 'none'; form-action 'none'";
+// The policy the embed documentation gives hosts (scripts/csp.ts), sent as a header.
+const STRICT_CSP = cspString(EMBED_HEADER_POLICY);
 
 let browser: Browser;
 let site: StaticServer; // the embed's origin, with CORS for sandboxed frames and a strict CSP header

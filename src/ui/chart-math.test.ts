@@ -4,7 +4,7 @@
  * Chromium by hand and belongs in a browser test once the chart is on the page.
  */
 import { describe, expect, it } from 'vitest';
-import { DASHES, dayNumber, formatValue, linearScale, linePath, MARKERS, markerPath, nearestIndex, niceTicks, spreadLabels, stepIndex, valueText, yearTicks } from './charts.ts';
+import { DASHES, seriesStyle, dayNumber, formatValue, linearScale, linePath, MARKERS, markerPath, nearestIndex, niceTicks, spreadLabels, stepIndex, valueText, yearTicks } from './chart-math.ts';
 
 describe('niceTicks', () => {
   it('gives 3 to 5 round ticks from 0 that cover the maximum', () => {
@@ -93,6 +93,10 @@ describe('markers and dashes', () => {
     expect(new Set(MARKERS).size).toBe(6);
     for (const m of MARKERS) expect(markerPath(m, 10, 10, 4)).toMatch(/^M[\d.,]+/);
     expect(markerPath('square', 10, 10, 4)).toBe('M6,6L14,6L14,14L6,14Z');
+  });
+  it('keeps a dozen series (factions.json allows 12) apart by dash and marker together', () => {
+    const looks = Array.from({ length: 12 }, (_, k) => seriesStyle(k)).map((s) => `${s.dash}|${s.marker}`);
+    expect(new Set(looks).size).toBe(12);
   });
 });
 

@@ -1,39 +1,44 @@
-/** UI strings in English and Dutch. Place and faction names come from the data files. */
-export const LANGS = ['en', 'nl'] as const;
-export type Lang = (typeof LANGS)[number];
+/**
+ * The interface's words in English and Dutch. Nothing here belongs to one story: titles, sides,
+ * places and the method come from data/ (story.json, factions.json, places.geojson).
+ */
+import { formatList } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Tier } from '../data/contract.ts';
 
 const en = {
-  title: 'The shrinking caliphate',
-  subtitle: 'Who held which ground in Syria and Iraq, 2014–2019',
-  mapLabel: 'Map of territorial control in Syria and Iraq',
+  mapLabel: (title: string) => `Map of who held which ground: ${title}`,
   date: 'Date',
   previous: 'Previous snapshot',
   next: 'Next snapshot',
   legend: 'Who holds what',
   legendArea: 'area',
-  desertShort: 'desert',
-  keyHeld: 'Solid: held (within 25 km of a town the side held).',
-  keyDesert: 'Hatched: desert the side dominated but did not hold.',
+  /** How a tier's extra area is named after its km² in the legend. */
+  tierShort: { desert: 'desert', contested: 'contested' } as Record<Exclude<Tier, 'held'>, string>,
+  /** The legend's key, one line per tier (src/data/contract.ts TIERS). */
+  tierKey: {
+    held: 'Solid: held.',
+    desert: 'Hatched: desert the side dominated but did not hold.',
+    contested: 'Striped in a second colour and outlined: contested, fought over on this date (the stripes are the attacker\'s colour; the area counts apart).',
+  } as Record<Tier, string>,
+  /** The legend's key to blank ground inside the story's countries. */
+  noSideKey: 'Blank: no side held it in our data (open desert, or no reliable information).',
   km2: 'km²',
   km: 'km',
-  loading: 'Loading map data…',
-  heldBy: 'Held by',
-  dominatedBy: 'Desert dominated (not held) by',
+  /** Who has a place, by the tier of the ground it is on. */
+  holderBy: { held: 'Held by', desert: 'Desert dominated (not held) by', contested: 'Contested; held until the fight began by' } as Record<Tier, string>,
+  /** After a contested place's holder: who was attacking it. */
+  attackedBy: 'attacked by',
   notHeld: 'Not held by any side in our data (open desert or no information)',
   distancesTitle: 'Distance to the nearest ground held by',
   inside: 'inside',
   onDate: 'on',
-  article: 'The article (July 2017)',
-  articleKurds: (place: string) => `${place} → Syrian Kurds`,
-  articleRegime: (place: string) => `${place} → Syrian regime (without the Deir ez-Zor enclave)`,
   articleSays: 'article',
   ours: 'our data',
   noneOnDate: 'none on this date',
-  approxNote: 'Front lines are approximate: drawn half way between towns whose control is documented.',
+  approxNote: 'Front lines are approximate.',
   sources: 'Sources for this date',
   precision: 'Precision',
-  method: 'How this map is made',
-  places: 'Places',
   close: 'Close',
   language: 'Language',
   noticeDate: (value: string, shown: string) => `The date “${value}” in the link is not a date written YYYY-MM-DD; showing ${shown}.`,
@@ -47,7 +52,6 @@ const en = {
   dismiss: 'Dismiss',
   ringLabel: (km: number) => `${km} km`,
   lineLabel: (who: string, km: string) => `${who}: ${km} km`,
-  showingDate: (d: string) => `Map showing ${d}`,
   sourceLabel: 'Source',
   compareTitle: 'Compare two dates',
   compareWith: 'Compare with',
@@ -61,7 +65,7 @@ const en = {
   net: 'net',
   wentTo: (km2: string, who: string) => `${km2} to ${who}`,
   ofWhatLost: (km2: string, who: string, a: string, b: string, parts: string[]) =>
-    `Of the ${km2} ${who} lost between ${a} and ${b}, ${parts.length ? listEn(parts) : 'most went in pieces under 100 km²'}.`,
+    `Of the ${km2} ${who} lost between ${a} and ${b}, ${parts.length ? formatList(parts, 'en') : 'most went in pieces under 100 km²'}.`,
   compareKey: 'On the map: cross-hatched ground changed hands (outlined in its new holder’s colour); a dashed outline marks ground nobody holds any more.',
   swipeLabel: 'Divider between the two dates',
   overTime: 'Over time',
@@ -70,7 +74,7 @@ const en = {
   chartArea: 'Ground held by each side, km²',
   chartDistance: (place: string) => `Distance from ${place} to each side's nearest ground, km`,
   chartLoading: 'Loading the figures…',
-  chartDistanceNote: 'These distances count all of a side’s ground, pockets such as the regime’s Deir ez-Zor enclave included (the article’s regime distance leaves the enclave out).',
+  chartDistanceNote: 'These distances count all of a side’s ground, pockets included (the article’s distances may leave a pocket out).',
   previewTitle: 'Check a snapshot file (for data editors)',
   previewChoose: 'Choose a GeoJSON file, or drop it on the map',
   previewHint: 'It is checked with the same rules and messages as npm run data:check and drawn in place of the shown date. Nothing is uploaded or saved.',
@@ -85,10 +89,11 @@ const en = {
   yes: 'yes',
   no: 'no',
   nobody: 'nobody',
+  contestedGround: 'contested ground',
   verdicts: { agrees: 'agrees', close: 'close', differs: 'differs', 'n/a': 'not applicable' } as Record<'agrees' | 'close' | 'differs' | 'n/a', string>,
   claimsTitle: (d: string) => `The article’s claims, checked on ${d}`,
   claimsMissing: 'No precomputed values for this date (run npm run data:stats).',
-  claimsNote: 'Distances within 10% of the article’s count as agreeing, within 25% as close. “Borders” means the main body of IS territory shares at least 1 km of front line.',
+  claimsNote: 'Distances within 10% of the article’s count as agreeing, within 25% as close. “Borders” means the main body of the side’s ground shares at least 1 km of front line.',
   embed: 'Embed',
   embedTitle: 'Embed this map',
   embedTitleField: 'Title (optional)',
@@ -111,37 +116,33 @@ const en = {
 export type Strings = typeof en;
 
 const nl: Strings = {
-  title: 'Het krimpende kalifaat',
-  subtitle: 'Wie had welk gebied in Syrië en Irak, 2014–2019',
-  mapLabel: 'Kaart van wie welk gebied in Syrië en Irak in handen had',
+  mapLabel: (title) => `Kaart van wie welk gebied in handen had: ${title}`,
   date: 'Datum',
   previous: 'Vorige momentopname',
   next: 'Volgende momentopname',
   legend: 'Wie heeft wat',
   legendArea: 'oppervlakte',
-  desertShort: 'woestijn',
-  keyHeld: 'Effen: in handen (binnen 25 km van een plaats die de partij had).',
-  keyDesert: 'Gearceerd: woestijn die de partij beheerste maar niet in handen had.',
+  tierShort: { desert: 'woestijn', contested: 'omstreden' },
+  tierKey: {
+    held: 'Effen: in handen.',
+    desert: 'Gearceerd: woestijn die de partij beheerste maar niet in handen had.',
+    contested: 'Gestreept in een tweede kleur en omlijnd: omstreden, op deze datum werd erom gevochten (de strepen hebben de kleur van de aanvaller; de oppervlakte telt apart).',
+  },
+  noSideKey: 'Blanco: volgens onze gegevens van geen enkele partij (open woestijn, of geen betrouwbare informatie).',
   km2: 'km²',
   km: 'km',
-  loading: 'Kaartgegevens laden…',
-  heldBy: 'In handen van',
-  dominatedBy: 'Woestijn beheerst (niet in handen) door',
+  holderBy: { held: 'In handen van', desert: 'Woestijn beheerst (niet in handen) door', contested: 'Omstreden; tot de strijd begon in handen van' },
+  attackedBy: 'aangevallen door',
   notHeld: 'Volgens onze gegevens van niemand (open woestijn of geen informatie)',
   distancesTitle: 'Afstand tot het dichtstbijzijnde gebied van',
   inside: 'binnen',
   onDate: 'op',
-  article: 'Het artikel (juli 2017)',
-  articleKurds: (place) => `${place} → Syrische Koerden`,
-  articleRegime: (place) => `${place} → Syrisch regime (zonder de enclave Deir ez-Zor)`,
   articleSays: 'artikel',
   ours: 'onze data',
   noneOnDate: 'geen op deze datum',
-  approxNote: 'Frontlijnen zijn bij benadering: getrokken halverwege plaatsen waarvan bekend is wie ze had.',
+  approxNote: 'Frontlijnen zijn bij benadering.',
   sources: 'Bronnen voor deze datum',
   precision: 'Nauwkeurigheid',
-  method: 'Hoe deze kaart is gemaakt',
-  places: 'Plaatsen',
   close: 'Sluiten',
   language: 'Taal',
   noticeDate: (value, shown) => `De datum „${value}” in de link is geen datum in de vorm JJJJ-MM-DD; we tonen ${shown}.`,
@@ -155,7 +156,6 @@ const nl: Strings = {
   dismiss: 'Sluiten',
   ringLabel: (km) => `${km} km`,
   lineLabel: (who, km) => `${who}: ${km} km`,
-  showingDate: (d) => `Kaart van ${d}`,
   sourceLabel: 'Bron',
   compareTitle: 'Twee datums vergelijken',
   compareWith: 'Vergelijk met',
@@ -169,7 +169,7 @@ const nl: Strings = {
   net: 'netto',
   wentTo: (km2, who) => `${km2} naar ${who}`,
   ofWhatLost: (km2, who, a, b, parts) =>
-    `Van de ${km2} die ${who} tussen ${a} en ${b} verloor, ging ${parts.length ? listNl(parts) : 'het meeste in stukken kleiner dan 100 km²'}.`,
+    `Van de ${km2} die ${who} tussen ${a} en ${b} verloor, ging ${parts.length ? formatList(parts, 'nl') : 'het meeste in stukken kleiner dan 100 km²'}.`,
   compareKey: 'Op de kaart: kruislings gearceerd gebied wisselde van eigenaar (omlijnd in de kleur van de nieuwe); een gestippelde rand markeert gebied dat niemand meer heeft.',
   swipeLabel: 'Scheidslijn tussen de twee datums',
   overTime: 'In de loop van de tijd',
@@ -178,7 +178,7 @@ const nl: Strings = {
   chartArea: 'Gebied in handen van elke partij, km²',
   chartDistance: (place) => `Afstand van ${place} tot het dichtstbijzijnde gebied van elke partij, km`,
   chartLoading: 'Cijfers laden…',
-  chartDistanceNote: 'Deze afstanden tellen al het gebied van een partij mee, ook enclaves zoals die van het regime in Deir ez-Zor (de afstand tot het regime in het artikel laat de enclave weg).',
+  chartDistanceNote: 'Deze afstanden tellen al het gebied van een partij mee, enclaves inbegrepen (de afstanden in het artikel kunnen een enclave weglaten).',
   previewTitle: 'Een momentopname controleren (voor data-redacteuren)',
   previewChoose: 'Kies een GeoJSON-bestand, of sleep het op de kaart',
   previewHint: 'Het wordt gecontroleerd met dezelfde regels en meldingen als npm run data:check en getekend in plaats van de getoonde datum. Er wordt niets geüpload of bewaard.',
@@ -193,10 +193,11 @@ const nl: Strings = {
   yes: 'ja',
   no: 'nee',
   nobody: 'niemand',
+  contestedGround: 'omstreden gebied',
   verdicts: { agrees: 'klopt', close: 'ongeveer', differs: 'wijkt af', 'n/a': 'niet van toepassing' },
   claimsTitle: (d) => `De beweringen uit het artikel, getoetst op ${d}`,
   claimsMissing: 'Geen vooraf berekende waarden voor deze datum (draai npm run data:stats).',
-  claimsNote: 'Afstanden binnen 10% van die in het artikel kloppen, binnen 25% zijn ze ongeveer goed. „Grenst aan” betekent: het hoofdgebied van IS deelt minstens 1 km frontlijn.',
+  claimsNote: 'Afstanden binnen 10% van die in het artikel kloppen, binnen 25% zijn ze ongeveer goed. „Grenst aan” betekent: het hoofdgebied van de partij deelt minstens 1 km frontlijn.',
   embed: 'Insluiten',
   embedTitle: 'Deze kaart insluiten',
   embedTitleField: 'Titel (optioneel)',
@@ -218,32 +219,3 @@ const nl: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, nl };
-
-function listEn(parts: string[]): string {
-  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-function listNl(parts: string[]): string {
-  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
-}
-
-export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
-
-/** The first of the browser's languages we speak, else English. */
-export function langFromBrowser(languages: readonly string[]): Lang {
-  for (const l of languages) {
-    const base = l.toLowerCase().split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'en';
-}
-
-/** A date in words, e.g. "15 July 2017" / "15 juli 2017". Dates are calendar dates, so UTC. */
-export function formatDate(dateIso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${dateIso}T00:00:00Z`));
-}
-
-/** A number with the language's digit grouping: 36,200 / 36.200. */
-export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
-}

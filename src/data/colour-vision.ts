@@ -64,3 +64,34 @@ export function closestPair(colours: readonly { id: string; rgb: Rgb }[], d: Def
   }
   return best;
 }
+
+/**
+ * How the territory is drawn, which the check assumes: fills at this opacity over the land colour
+ * of the story's countries (src/map/territory-layers.ts FILL_OPACITY and src/map/style.ts
+ * COLORS.focusLand; src/map/faction-colours.test.ts keeps them equal).
+ */
+export const DRAWN_FILL_OPACITY = 0.72;
+export const DRAWN_OVER = '#f7f5f0';
+/** Below this CIE76 ΔE two sides' fills are hard to tell apart (ours; 10–15 is "clearly different"). */
+export const MIN_DELTA_E = 12;
+
+/**
+ * Pairs of sides whose fills, as drawn, come closer than MIN_DELTA_E for normal vision or any of the
+ * three simulated deficiencies: one line each, for data:check to print as a warning (colour is
+ * never the only cue on the map, so a close pair is allowed).
+ * @example paletteWarnings([{ id: 'a', color: '#ff0000' }, { id: 'b', color: '#00a000' }]) // ['a and b are hard to tell apart with deuteranopia (ΔE 9.8 < 12)', …]
+ */
+export function paletteWarnings(factions: readonly { id: string; color: string }[]): string[] {
+  const land = parseHex(DRAWN_OVER);
+  const drawn = factions.map((f) => ({ id: f.id, rgb: blend(parseHex(f.color), land, DRAWN_FILL_OPACITY) }));
+  const out: string[] = [];
+  for (const d of ['none', 'protanopia', 'deuteranopia', 'tritanopia'] as Deficiency[]) {
+    for (let i = 0; i < drawn.length; i++) {
+      for (let j = i + 1; j < drawn.length; j++) {
+        const e = deltaE(drawn[i]!.rgb, drawn[j]!.rgb, d);
+        if (e < MIN_DELTA_E) out.push(`${drawn[i]!.id} and ${drawn[j]!.id} are hard to tell apart ${d === 'none' ? 'for anyone' : `with ${d}`} (ΔE ${e.toFixed(1)} < ${MIN_DELTA_E})`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,23 +1,25 @@
 /**
- * Wires the data editors' file check (src/ui/preview-file.ts): validation with data:check's rules
- * and messages, then the file drawn in place of the shown date until the reader stops or picks a
- * date. The app provides the drawing; this module keeps the preview's own state and banner.
+ * The data editors' file check (preview-file.ts): validation with data:check's rules and messages,
+ * then the file drawn in place of the shown date until the reader stops or picks a date. The app
+ * provides the drawing; this module keeps the preview's own state and banner.
  */
 import type { Snapshot } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';
 import { validateSnapshotText } from '../data/validate.ts';
-import { PreviewFile } from '../ui/preview-file.ts';
-import { el } from '../ui/dom.ts';
-import type { Messages } from '../ui/messages.ts';
-import type { Strings } from '../ui/i18n.ts';
+import { PreviewFile } from './preview-file.ts';
+import { el } from './dom.ts';
+import type { Messages } from './messages.ts';
+import type { Strings } from './strings.ts';
 
 export interface PreviewOptions {
   mapEl: HTMLElement;
   container: HTMLElement;
   messages: Messages;
   strings: () => Strings;
+  /** The faction ids a file may name (factions.json). */
+  factions: readonly string[];
   /** Draws a snapshot in place of the date's; resolves once drawn. */
-  draw: (snapshot: Snapshot) => Promise<void>;
+  draw: (snapshot: Snapshot, name: string) => Promise<void>;
   /** Draws the shown date again. */
   restore: () => void;
 }
@@ -46,7 +48,7 @@ export class Preview {
 
   async #show(name: string, text: string, sizeBytes: number): Promise<void> {
     const t = this.#o.strings();
-    const r = validateSnapshotText(text, name, sizeBytes);
+    const r = validateSnapshotText(text, name, sizeBytes, { factions: this.#o.factions });
     if (!r.ok) {
       const lines = r.problems.map(formatProblem);
       this.#o.messages.error([t.previewProblems(name, lines.length), ...lines.slice(0, 12), ...(lines.length > 12 ? [t.previewMore(lines.length - 12)] : [])].join('\n'), 'preview');
@@ -54,7 +56,7 @@ export class Preview {
     }
     this.#o.messages.clear('preview');
     this.#name = name;
-    await this.#o.draw(r.value);
+    await this.#o.draw(r.value, name);
     if (this.#name !== name) return;
     this.#o.mapEl.dataset.preview = name;
     const stop = el('button', { type: 'button' }, t.previewStop);

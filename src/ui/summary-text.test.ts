@@ -1,20 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from './claims.ts';
-import { roundKm2, sideChanges, summarize, summaryForAll, type SummaryInput } from './summary.ts';
-import { parseFactions, parsePlaces, type Faction, type Place } from '../data/contract.ts';
+import type { Claim } from '../analysis/claims.ts';
+import { roundKm2, sideChanges } from '../analysis/summary.ts';
+import { summarize, summaryForAll, type SummaryInput } from './summary-text.ts';
+import { parseFactions, parsePlaces, type Place } from '../data/contract.ts';
 import { parseStats, type SnapshotStats } from '../data/stats.ts';
-import { parseClaims } from './claims.ts';
-import { formatDate } from '../ui/i18n.ts';
+import { parseClaims } from '../analysis/claims.ts';
+import { parseStory } from '../data/story.ts';
+import { formatDate } from '../i18n/format.ts';
 import type { Result } from '../data/result.ts';
 
-const factions: Faction[] = [
-  { id: 'islamic-state', name: { en: 'Islamic State', nl: 'Islamitische Staat' }, short: { en: 'IS', nl: 'IS' }, color: '#2e2e2e' },
-  { id: 'syrian-kurds', name: { en: 'Syrian Kurds', nl: 'Syrische Koerden' }, short: { en: 'Kurds', nl: 'Koerden' }, color: '#f3dd5c' },
-  { id: 'syrian-regime', name: { en: 'Syrian regime', nl: 'Syrisch regime' }, short: { en: 'Regime', nl: 'Regime' }, color: '#d23b2c' },
-  { id: 'iraqi-government', name: { en: 'Iraqi government', nl: 'Iraakse regering' }, short: { en: 'Iraq', nl: 'Irak' }, color: '#e59ab0' },
-];
+// Names and grammar as in data/factions.json: Dutch articles, number and possessives come from there.
+const parsedFactions = parseFactions({ factions: [
+  { id: 'islamic-state', name: { en: 'Islamic State', nl: 'Islamitische Staat' }, color: '#2e2e2e', grammar: { article: { nl: '' } } },
+  { id: 'syrian-kurds', name: { en: 'Syrian Kurds', nl: 'Syrische Koerden' }, color: '#f3dd5c', grammar: { plural: true } },
+  { id: 'syrian-regime', name: { en: 'Syrian regime', nl: 'Syrisch regime' }, color: '#d23b2c', grammar: { article: { nl: 'het' } } },
+  { id: 'iraqi-government', name: { en: 'Iraqi government', nl: 'Iraakse regering' }, color: '#e59ab0', grammar: { possessive: { nl: 'haar' } } },
+] }, 'factions');
+if (!parsedFactions.ok) throw new Error('test factions do not parse');
+const factions = parsedFactions.value;
+const pockets = new Map([['deir-ez-zor-enclave', { en: 'the Deir ez-Zor enclave', nl: 'de enclave in Deir ez-Zor' }]]);
 const mayadeen: Place = {
   type: 'Feature', geometry: { type: 'Point', coordinates: [40.45, 35.02] },
   properties: { id: 'mayadeen', name_en: 'Mayadeen', name_nl: 'Mayadin', name_ar: 'الميادين', rank: 2 },
@@ -31,7 +37,7 @@ type Held = SnapshotStats['areaKm2']['held'];
 const snap = (dateIso: string, held: Held, claimValues: SnapshotStats['claims'] = {}): SnapshotStats =>
   ({ dateIso, areaKm2: { held, desert: {} }, frontierKm: {}, claims: claimValues });
 const input = (stats: SnapshotStats, prevStats: SnapshotStats | null, more: Partial<SummaryInput> = {}): SummaryInput =>
-  ({ dateIso: stats.dateIso, prevDateIso: prevStats?.dateIso ?? null, stats, prevStats, factions, claims: [], places: [mayadeen], ...more });
+  ({ dateIso: stats.dateIso, prevDateIso: prevStats?.dateIso ?? null, stats, prevStats, factions, claims: [], places: [mayadeen], pockets, ...more });
 
 const july1 = snap('2017-07-01', { 'islamic-state': 43_712.4, 'syrian-kurds': 27_398.3, 'syrian-regime': 41_191.8, 'iraqi-government': 80_870 });
 const july15 = snap('2017-07-15', { 'islamic-state': 40_590.9, 'syrian-kurds': 28_560.2, 'syrian-regime': 41_300, 'iraqi-government': 83_976.4 });
@@ -135,6 +141,21 @@ describe('summarize', () => {
   });
 });
 
+describe('summarize for any story', () => {
+  it('words sides with no grammar given as singular, with "the" / "de"', () => {
+    const f = parseFactions({ factions: [{ id: 'north-army', name: { en: 'North Army', nl: 'Noordelijke Brigade' }, color: '#123456' }] }, 'f');
+    if (!f.ok) throw new Error('does not parse');
+    const s = snap('2020-01-01', { 'north-army': 1234 });
+    expect(summarize({ ...input(s, null), factions: f.value }, 'en')).toBe('On 1 January 2020, the first date on the map, the North Army held about 1,200 km².');
+    expect(summarize({ ...input(s, null), factions: f.value }, 'nl')).toBe("Op 1 januari 2020, de eerste datum op de kaart, had de Noordelijke Brigade zo'n 1.200 km² in handen.");
+  });
+  it('names a left-out pocket by its id when story.json gives no name', () => {
+    const c: Claim[] = [{ id: 'k', kind: 'distance', place: 'mayadeen', faction: 'syrian-regime', exclude: ['west-pocket'], article: 10, text }];
+    const s = snap('2017-07-15', { 'syrian-regime': 1000 }, { k: { value: 12, verdict: 'close' } });
+    expect(summarize(input(s, null, { claims: c, pockets: undefined }), 'en')).toContain('(not counting west pocket)');
+  });
+});
+
 describe('sideChanges', () => {
   it('skips sides that moved less than 200 km² and less than 1%', () => {
     const kinds = (held: Held, prev: Held) => sideChanges(held, prev).map((c) => `${c.faction}:${c.kind}`);
@@ -167,6 +188,7 @@ describe('summaryForAll over data/stats.json', () => {
       factions: read('data/factions.json', parseFactions),
       claims: read('data/claims.json', parseClaims).claims,
       places: read('data/places.geojson', parsePlaces),
+      pockets: read('data/story.json', parseStory).pockets,
     };
     expect(stats.size).toBeGreaterThan(0);
     for (const lang of ['en', 'nl'] as const) {

@@ -6,17 +6,23 @@
 import type { Faction, Place } from '../data/contract.ts';
 import type { Stats } from '../data/stats.ts';
 import type { PlaceDistances } from '../data/place-distances.ts';
-import { renderLineChart, type LineChart } from '../ui/charts.ts';
-import { el } from '../ui/dom.ts';
-import type { Lang, Strings } from '../ui/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { renderLineChart, type LineChart } from './charts.ts';
+import { el } from './dom.ts';
+import type { Strings } from './strings.ts';
 
 export interface OverTimeOptions {
   container: HTMLElement;
   datesIso: string[];
   factions: readonly Faction[];
   places: readonly Place[];
-  defaultPlace: string;
+  /** The place the distance chart opens on. */
+  defaultPlace: string | null;
   onSelect: (index: number) => void;
+  /** A place chosen for the distance chart. */
+  onPlace: (placeId: string) => void;
+  /** Which charts the story has figures for (stats.json, place-distances.json); the others are left out. */
+  charts: { area: boolean; distances: boolean };
 }
 
 export class OverTime {
@@ -29,7 +35,7 @@ export class OverTime {
   readonly #note = el('p', { class: 'chart-note' });
   #area: LineChart | null = null;
   #dist: LineChart | null = null;
-  #placeId: string;
+  #placeId: string | null;
 
   constructor(o: OverTimeOptions) {
     this.#o = o;
@@ -37,12 +43,10 @@ export class OverTime {
     for (const p of [...o.places].sort((a, b) => a.properties.name_en.localeCompare(b.properties.name_en))) {
       this.#select.append(el('option', { value: p.properties.id }));
     }
-    this.#select.value = o.defaultPlace;
-    o.container.replaceChildren(this.#heading, this.#areaBox, el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select), this.#distBox, this.#note);
-  }
-
-  onPlaceChange(fn: (id: string) => void): void {
-    this.#select.addEventListener('change', () => { this.#placeId = this.#select.value; fn(this.#placeId); });
+    if (o.defaultPlace) this.#select.value = o.defaultPlace;
+    this.#select.addEventListener('change', () => { this.#placeId = this.#select.value; o.onPlace(this.#select.value); });
+    const row = el('div', { class: 'chart-place-row' }, this.#selectLabel, this.#select);
+    o.container.replaceChildren(this.#heading, ...(o.charts.area ? [this.#areaBox] : []), ...(o.charts.distances ? [row, this.#distBox, this.#note] : []));
   }
 
   /** Redraws both charts (new stats or language). */
@@ -77,13 +81,13 @@ export class OverTime {
     }
     const { datesIso, factions } = this.#o;
     const strings = { table: t.chartTable, date: t.date };
-    const series = distances?.places.get(this.#placeId);
+    const series = this.#placeId === null ? undefined : distances?.places.get(this.#placeId);
     const place = this.#o.places.find((p) => p.properties.id === this.#placeId);
     if (distances && series && place) {
       const byDate = new Map(distances.dates.map((d, i) => [d, i]));
       this.#dist = renderLineChart(this.#distBox, {
         title: t.chartDistance(place.properties[`name_${lang}`]), datesIso, unit: 'km', selectedIndex: index, lang, strings, onSelect: this.#o.onSelect,
-        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => { const i = byDate.get(d); return i === undefined ? null : series[f.id][i] ?? null; }) })),
+        series: factions.map((f) => ({ id: f.id, label: f.short[lang], color: f.color, values: datesIso.map((d) => { const i = byDate.get(d); return i === undefined ? null : series[f.id]?.[i] ?? null; }) })),
       });
     } else this.#distBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
   }

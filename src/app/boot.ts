@@ -1,0 +1,84 @@
+/**
+ * Booting: the map (its basemap loads while the data does) and the core data files: the file list,
+ * the story, the sides, the places and the snapshot index. A missing story.json falls back to a
+ * neutral title, the bounds of the data and the last date (see `storyBounds`, state.ts).
+ */
+import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type SnapshotEntry } from '../data/contract.ts';
+import { parseFileList } from '../data/files.ts';
+import { fetchParsed } from '../data/load.ts';
+import { fail, ok, type Problem, type Result } from '../data/result.ts';
+import { NO_STORY, parseStory, type Story } from '../data/story.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { buildStyle } from '../map/style.ts';
+import { preparePrinting } from '../map/print.ts';
+import type { AppConfig } from './app.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface Core {
+  files: ReadonlySet<string>;
+  story: Story;
+  factions: Faction[];
+  /** By rank, then English name. */
+  places: Place[];
+  placeById: ReadonlyMap<string, Place>;
+  entries: SnapshotEntry[];
+  datesIso: string[];
+}
+
+/** Fetches and parses a file of the data folder; messages name it `data/FILE`. */
+export type Load = <T>(file: string, parse: (data: unknown, file: string) => Result<T>) => Promise<Result<T>>;
+export const dataLoader = (dataBase: string): Load => (file, parse) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
+
+export async function loadCore(load: Load): Promise<Result<Core>> {
+  const filesP = load('files.json', parseFileList);
+  // story.json is asked for as soon as files.json says it is there, alongside the other files.
+  const storyP = filesP.then((f) => (f.ok && f.value.has('story.json') ? load('story.json', parseStory) : ok(NO_STORY)));
+  const [filesR, storyR, factionsR, placesR, indexR] = await Promise.all([
+    filesP, storyP,
+    load('factions.json', parseFactions),
+    load('places.geojson', parsePlaces),
+    load('snapshots/index.json', parseSnapshotIndex),
+  ]);
+  const problems: Problem[] = [filesR, storyR, factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!filesR.ok || !storyR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return fail(...problems);
+  const places = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
+  const placeById = new Map(places.map((p) => [p.properties.id, p]));
+  const story = storyR.value;
+  const place = story.article?.place;
+  if (place && !placeById.has(place)) return fail({ file: 'data/story.json', message: `"article" "place": no place ${JSON.stringify(place)} in places.geojson` });
+  const entries = indexR.value;
+  return ok({ files: filesR.value, story, factions: factionsR.value, places, placeById, entries, datesIso: entries.map((e) => e.dateIso) });
+}
+
+/** The map, with no camera yet unless the page or its URL has a view. */
+export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang): MlMap {
+  const map = new MlMap({
+    container: mapEl,
+    style: buildStyle(dataBase, document.baseURI, lang, config.theme),
+    ...(config.view ? { center: config.view.center, zoom: config.view.zoom } : {}),
+    hash: config.urlState,
+    interactive: config.interactive,
+    cooperativeGestures: config.cooperativeGestures,
+    minZoom: 2,
+    maxZoom: 11,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true },
+    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
+    // no motion for readers who prefer none.
+    fadeDuration: 0,
+    // Kept so that the frame can be copied for printing (src/map/print.ts).
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  if (config.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  preparePrinting(map, mapEl);
+  return map;
+}

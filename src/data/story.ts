@@ -1,0 +1,89 @@
+/**
+ * data/story.json: what the map is about (title, subtitle), where it opens (bounds, date), and the
+ * article it was made for, if any. Every field but `title` may be left out; `storyDefaults` then
+ * fills in the bounds of the data and the last date. Parsed without trust, like every data file.
+ */
+import { isId, isIsoDate, type Text } from './contract.ts';
+import { fail, ok, type Problem, type Result } from './result.ts';
+
+/** [[west, south], [east, north]] in degrees. */
+export type Bounds = [[number, number], [number, number]];
+
+export interface Story {
+  title: Text;
+  subtitle: Text | null;
+  bounds: Bounds | null;
+  /** The date to open on; null: the index entry marked `article`, else the last snapshot. */
+  dateIso: string | null;
+  /** The article the map was made for: its source line, and the place whose distances it discusses. */
+  article: { source: string; place: string | null } | null;
+  /** How the front lines are drawn, in a sentence; shown with every place and the sources. */
+  method: Text | null;
+  /** Names, in a sentence, of hand-drawn pockets (snapshot features' `id`), e.g. "the X enclave". */
+  pockets: ReadonlyMap<string, Text>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is Text => isObject(v) && typeof v.en === 'string' && !!v.en && typeof v.nl === 'string' && !!v.nl;
+const TEXT = '{"en": string, "nl": string}';
+
+/** Checks bounds written [[west, south], [east, north]]; a message, or null when they are good. */
+export function boundsProblem(b: unknown): string | null {
+  const pair = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (!Array.isArray(b) || b.length !== 2 || !pair(b[0]) || !pair(b[1])) return 'must be [[west, south], [east, north]] in degrees';
+  const [[w, s], [e, n]] = b as Bounds;
+  if (w < -180 || e > 180 || s < -90 || n > 90) return `[[${w}, ${s}], [${e}, ${n}]] is out of range`;
+  if (!(w < e && s < n)) return `[[${w}, ${s}], [${e}, ${n}]]: west must be less than east and south less than north`;
+  return null;
+}
+
+/**
+ * Checks a parsed story file. With `known` places, the article's place must be one of them.
+ * @example parseStory({ title: { en: 'A war', nl: 'Een oorlog' } }, 'data/story.json')
+ */
+export function parseStory(data: unknown, file: string, known: { places?: Iterable<string> } = {}): Result<Story> {
+  if (!isObject(data)) return fail({ file, message: 'expected an object {"title": {"en": …, "nl": …}, …}' });
+  const problems: Problem[] = [];
+  const bad = (field: string, message: string) => problems.push({ file, message: `"${field}" ${message}` });
+  const text = (field: string, required: boolean): Text | null => {
+    const v = data[field];
+    if (v === undefined && !required) return null;
+    if (isText(v)) return { en: v.en, nl: v.nl };
+    bad(field, `must be ${TEXT} with both texts filled in`);
+    return null;
+  };
+  const title = text('title', true);
+  const subtitle = text('subtitle', false);
+  const method = text('method', false);
+  let bounds: Bounds | null = null;
+  if (data.bounds !== undefined) {
+    const why = boundsProblem(data.bounds);
+    if (why) bad('bounds', why);
+    else bounds = data.bounds as Bounds;
+  }
+  if (data.date !== undefined && !isIsoDate(data.date)) bad('date', `must be a date written YYYY-MM-DD, got ${JSON.stringify(data.date)}`);
+  let article: Story['article'] = null;
+  const a = data.article;
+  if (a !== undefined) {
+    const places = known.places ? new Set(known.places) : null;
+    if (!isObject(a) || typeof a.source !== 'string' || !a.source) bad('article', 'must be {"source": "who, when", "place"?: a place id}');
+    else if (a.place !== undefined && (!isId(a.place) || (places && !places.has(a.place)))) bad('article', `"place": no place ${JSON.stringify(a.place)} in places.geojson`);
+    else article = { source: a.source, place: typeof a.place === 'string' ? a.place : null };
+  }
+  const pockets = new Map<string, Text>();
+  if (data.pockets !== undefined) {
+    if (!isObject(data.pockets)) bad('pockets', `must be an object of pocket id → ${TEXT}`);
+    else for (const [id, name] of Object.entries(data.pockets)) {
+      if (isId(id) && isText(name)) pockets.set(id, { en: name.en, nl: name.nl });
+      else bad('pockets', `${JSON.stringify(id)}: must be a feature id with a name ${TEXT}`);
+    }
+  }
+  if (problems.length || !title) return fail(...problems);
+  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets });
+}
+
+/** The story when data/story.json is missing: a neutral title, nothing else. */
+export const NO_STORY: Story = {
+  title: { en: 'Who held which ground', nl: 'Wie had welk gebied' },
+  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(),
+};

@@ -1,0 +1,26 @@
+/**
+ * Dates, numbers and lists in words, per interface language (Intl, so no tables of our own).
+ * The bottom layer: data, analysis, map and ui may all use it; it uses nothing of theirs.
+ */
+import type { Lang } from './lang.ts';
+
+const LOCALE: Record<Lang, string> = { en: 'en-GB', nl: 'nl-NL' };
+
+/** A date in words, e.g. "15 July 2017" / "15 juli 2017". Dates are calendar dates, so UTC. */
+export function formatDate(dateIso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${dateIso}T00:00:00Z`));
+}
+
+/** A number with the language's digit grouping: 36,200 / 36.200. */
+export function formatNumber(value: number, lang: Lang, digits = 0): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/**
+ * Parts joined as a sentence lists them: "a, b and c" / "a, b en c".
+ * @example formatList(['the regime', 'the rebels'], 'en') // "the regime and the rebels"
+ */
+export function formatList(parts: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' }).format(parts);
+}
