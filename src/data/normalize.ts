@@ -89,14 +89,18 @@ export interface NewIndexEntry {
   dateIso: string;
   file: string;
   sources: string[];
-  /** One line on how exact the snapshot is; left out when empty. */
+  /**
+   * One line on how exact the snapshot is. Absent: a replaced entry keeps its own, a new one has
+   * none. Empty: none (a replaced entry's is removed).
+   */
   precision?: string;
 }
 
 /**
  * The index with `entry` inserted in date order, other entries untouched (as raw JSON, so fields
  * this code does not know survive). A date already listed is an error unless `replace`; a replaced
- * entry keeps its `article` flag.
+ * entry keeps every field the new entry does not set (its `article` flag, its `precision` unless a
+ * new one is given, fields other tools added).
  */
 export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: string, replace = false): Result<{ snapshots: unknown[] }> {
   const parsed = parseSnapshotIndex(index, file);
@@ -104,11 +108,13 @@ export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: str
   const raw = (index as { snapshots: Record<string, unknown>[] }).snapshots;
   const at = raw.findIndex((s) => s.date === entry.dateIso);
   if (at >= 0 && !replace) return fail({ file, message: `date ${entry.dateIso} is already listed; pass --replace to replace it` });
+  const { date: _date, file: _file, sources: _sources, precision: oldPrecision, ...kept } = at >= 0 ? raw[at]! : {};
+  const precision = entry.precision === undefined ? oldPrecision : entry.precision || undefined;
   const row = {
     date: entry.dateIso,
     file: entry.file,
-    ...(at >= 0 && raw[at]!.article === true ? { article: true } : {}),
-    ...(entry.precision ? { precision: entry.precision } : {}),
+    ...kept,
+    ...(precision !== undefined ? { precision } : {}),
     sources: entry.sources,
   };
   const snapshots: unknown[] = [...raw];
