@@ -5,6 +5,7 @@
  * inside the faction's ground, null when the faction held nothing that day. Parsed without trust.
  */
 import { FACTION_IDS, isIsoDate, type FactionId } from './contract.ts';
+import { echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 /** km to the nearest ground, one per date (in `dates` order); null: the faction held nothing. */
@@ -30,10 +31,11 @@ export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDi
   }
   const dates = data.dates;
   const badDate = dates.findIndex((d, i) => !isIsoDate(d) || (i > 0 && !((dates[i - 1] as string) < (d as string))));
-  if (badDate >= 0) return fail({ file, message: `dates[${badDate}]: expected dates written YYYY-MM-DD in ascending order, got ${JSON.stringify(dates[badDate])}` });
+  if (badDate >= 0) return fail({ file, message: `dates[${badDate}]: expected dates written YYYY-MM-DD in ascending order, got ${echo(dates[badDate])}` });
   const problems: Problem[] = [];
   const places = new Map<string, Record<FactionId, DistanceSeries>>();
-  for (const [id, byFaction] of Object.entries(data.places)) {
+  for (const [key, byFaction] of Object.entries(data.places)) {
+    const id = key.length > 60 ? `${key.slice(0, 60)}…` : key;
     if (!isObject(byFaction)) {
       problems.push({ file, message: `places.${id}: expected an object of faction id → distances` });
       continue;
@@ -51,10 +53,10 @@ export function parsePlaceDistances(data: unknown, file: string): Result<PlaceDi
     }
     const unknown = Object.keys(byFaction).filter((k) => !(FACTION_IDS as readonly string[]).includes(k));
     if (unknown.length) {
-      problems.push({ file, message: `places.${id}: unknown faction ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${FACTION_IDS.join(', ')}` });
+      problems.push({ file, message: `places.${id}: unknown faction ${unknown.slice(0, 5).map((k) => echo(k, 60)).join(', ')}${unknown.length > 5 ? ' and more' : ''}; expected ${FACTION_IDS.join(', ')}` });
       good = false;
     }
-    if (good) places.set(id, series);
+    if (good) places.set(key, series);
   }
   return problems.length ? fail(...problems) : ok({ dates: dates as string[], places });
 }
