@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { lineColumn, locateJsonError } from './json-locate.ts';
 import { describeChar } from './text.ts';
-import { echo } from './echo.ts';
+import { clip, echo } from './echo.ts';
 
 export const FACTION_IDS = [
   'islamic-state',
@@ -218,16 +218,17 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
       return problems.push({ file, feature, message: 'expected a Feature with a Point geometry and properties' });
     }
     const p = f.properties;
+    const name = typeof p.id === 'string' ? clip(p.id) : '';
     if (typeof p.id !== 'string' || !/^[a-z0-9-]+$/.test(p.id)) return problems.push({ file, feature, message: '"id" must be lower-case letters, digits and hyphens' });
     for (const key of ['name_en', 'name_nl', 'name_ar'] as const) {
-      if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${p.id}: "${key}" must be a non-empty string` });
+      if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${name}: "${key}" must be a non-empty string` });
     }
     const bad = checkPosition(f.geometry.coordinates);
-    if (bad) return problems.push({ file, feature, message: `${p.id}: ${bad}` });
+    if (bad) return problems.push({ file, feature, message: `${name}: ${bad}` });
     if (p.rank !== undefined && !PLACE_RANKS.includes(p.rank as number)) {
-      return problems.push({ file, feature, message: `${p.id}: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got ${echo(p.rank)}` });
+      return problems.push({ file, feature, message: `${name}: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got ${echo(p.rank)}` });
     }
-    if (ids.has(p.id)) problems.push({ file, feature, message: `id "${p.id}" is used twice` });
+    if (ids.has(p.id)) problems.push({ file, feature, message: `id "${name}" is used twice` });
     ids.add(p.id);
     places.push({ ...f, properties: { ...p, rank: (p.rank as number | undefined) ?? 3 } } as Place);
   });

@@ -34,3 +34,6 @@ export function echo(value: unknown, maxChars = 80): string {
   }
   return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
 }
+
+/** Text from a file, cut to `maxChars` with an ellipsis: for ids and keys quoted in messages. */
+export const clip = (text: string, maxChars = 60): string => (text.length > maxChars ? `${text.slice(0, maxChars)}…` : text);

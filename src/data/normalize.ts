@@ -6,6 +6,7 @@
 import { featureCollection, rewind, union } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { FACTION_IDS, parseSnapshotIndex, type FactionId, type Snapshot, type TerritoryFeature, type TerritoryProps } from './contract.ts';
+import { echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export interface FactionMapping {
@@ -35,7 +36,7 @@ export function mapFactions(data: unknown, file: string, mapping: FactionMapping
     const value = f.properties[property];
     const faction = typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : isFactionId(value) ? value : undefined) : undefined;
     if (!faction) {
-      const got = value === undefined ? `no "${property}" property` : `"${property}" is ${JSON.stringify(value)}`;
+      const got = value === undefined ? `no "${property}" property` : `"${property}" is ${echo(value)}`;
       problems.push({ file, feature, message: `${got}; expected ${accepted}` });
       return f;
     }

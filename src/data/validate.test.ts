@@ -121,12 +121,10 @@ describe('validateSnapshot: overlaps', () => {
     ]);
   });
 
-  it('checks a real snapshot well within a few seconds', () => {
+  it('passes the biggest real snapshot (its time is measured by bench/rings.ts, not here)', () => {
     const dir = join(import.meta.dirname, '../../data/snapshots');
     const biggest = readdirSync(dir).filter((f) => f.endsWith('.geojson')).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
-    const t0 = performance.now();
-    validateSnapshotText(readFileSync(biggest, 'utf8'), biggest, statSync(biggest).size);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(lines(validateSnapshotText(readFileSync(biggest, 'utf8'), biggest, statSync(biggest).size))).toEqual([]);
   });
 });
 
