@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FACTION_IDS, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Place, type Snapshot, type SnapshotEntry } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
+import { decodeUtf8 } from '../src/data/text.ts';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { frontierLengthsKm, MIN_CONTACT_KM, TOLERANCE_KM } from '../src/analysis/frontier.ts';
 import { AGREES_WITHIN, CLOSE_WITHIN, claimContext, evaluateClaim, parseClaims, type ClaimContext, type Claims, type Verdict } from '../src/analysis/claims.ts';
@@ -61,7 +62,7 @@ export function staleInputs(stored: Record<string, string>, files: readonly stri
 }
 
 function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<T>): Result<T> {
-  const json = parseJson(read(path).toString('utf8'), path);
+  const json = parseJson(decodeUtf8(read(path)), path);
   return json.ok ? parse(json.value, path) : json;
 }
 

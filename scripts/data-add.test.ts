@@ -120,6 +120,14 @@ describe('data:add in process: dates, transactions and the lock', () => {
   }
   const snap = (date: string) => `${dir}/snapshots/${date}.geojson`;
 
+  it('reads an input saved with a byte-order mark and CRLF line ends', () => {
+    const input = join(dir, 'bom.geojson');
+    writeFileSync(input, '\uFEFF' + readFileSync(join(root, INPUT), 'utf8').replace(/\n/g, '\r\n'));
+    const out: string[] = [], err: string[] = [];
+    expect(runDataAdd([input, ...MAPPED, '--source', 'x', '--data', dir, '--date', '2015-02-01'], { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
+    expect(err).toEqual([]);
+  });
+
   it('refuses dates before 1900 or more than a year ahead', () => {
     const now = new Date('2026-11-20T00:00:00Z');
     expect(add(['--date', '0001-01-01'], { now }).err.slice(0, 1)).toEqual(['data:add: --date 0001-01-01 is outside the accepted range 1900-01-01 to 2027-11-20 (a year after today)']);
