@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type FactionId, type Place, type Snapshot, type SnapshotEntry, type Tier } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
+import { decodeUtf8 } from '../src/data/text.ts';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { frontierLengthsKm, MIN_CONTACT_KM, TOLERANCE_KM } from '../src/analysis/frontier.ts';
 import { AGREES_WITHIN, CLOSE_WITHIN, claimContext, evaluateClaim, parseClaims, type ClaimContext, type Claims, type Verdict } from '../src/analysis/claims.ts';
@@ -46,7 +47,7 @@ export function inputFiles(entries: readonly SnapshotEntry[]): string[] {
 }
 
 function parsed<T>(path: string, parse: (data: unknown, file: string) => Result<T>): Result<T> {
-  const json = parseJson(read(path).toString('utf8'), path);
+  const json = parseJson(decodeUtf8(read(path)), path);
   return json.ok ? parse(json.value, path) : json;
 }
 

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE, runDataAdd, type AddOptions } from './data-add.ts';
+import { failingFiles, nodeFiles } from './files.ts';
 
 const root = join(import.meta.dirname, '..');
 const IDS = 'islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds';
@@ -84,7 +86,8 @@ describe('npm run data:add', () => {
 
     expect(run('data-add', ...args, '--replace').status).toBe(0);
     expect(index().snapshots.map((s) => s.date)).toEqual(['2015-01-01', '2015-03-01']);
-    expect(index().snapshots[1]).toEqual({ date: '2015-03-01', file: '2015-03-01.geojson', article: true, sources: ['x'] });
+    // The old precision stays: --replace changes only what it is given.
+    expect(index().snapshots[1]).toEqual({ date: '2015-03-01', file: '2015-03-01.geojson', article: true, precision: 'Fixture: hand-made squares.', sources: ['x'] });
   }, 60_000);
 
   it('refuses bad arguments, and changes nothing', () => {
@@ -97,4 +100,98 @@ describe('npm run data:add', () => {
     expect(r.status).toBe(1);
     expect(files(dir)).toEqual(before);
   }, 60_000);
+});
+
+describe('data:add in process: dates, transactions and the lock', () => {
+  let dir = '';
+  let before: Record<string, string> = {};
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'frontlines-add-'));
+    cpSync(join(root, 'tests/fixtures/small-data'), dir, { recursive: true });
+    before = files(dir);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs data:add in this process, collecting what it prints. */
+  function add(args: string[], options: AddOptions = {}) {
+    const out: string[] = [], err: string[] = [];
+    const status = runDataAdd([join(root, INPUT), ...MAPPED, '--source', 'x', '--data', dir, ...args], { out: (l) => out.push(l), err: (l) => err.push(l), ...options });
+    return { status, out, err };
+  }
+  const snap = (date: string) => `${dir}/snapshots/${date}.geojson`;
+
+  it('reads an input saved with a byte-order mark and CRLF line ends', () => {
+    const input = join(dir, 'bom.geojson');
+    writeFileSync(input, '\uFEFF' + readFileSync(join(root, INPUT), 'utf8').replace(/\n/g, '\r\n'));
+    const out: string[] = [], err: string[] = [];
+    expect(runDataAdd([input, ...MAPPED, '--source', 'x', '--data', dir, '--date', '2015-02-01'], { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
+    expect(err).toEqual([]);
+  });
+
+  it('refuses dates before 1900 or more than a year ahead', () => {
+    const now = new Date('2026-11-20T00:00:00Z');
+    expect(add(['--date', '0001-01-01'], { now }).err.slice(0, 1)).toEqual(['data:add: --date 0001-01-01 is outside the accepted range 1900-01-01 to 2027-11-20 (a year after today)']);
+    expect(add(['--date', '2107-07-15'], { now }).status).toBe(1);
+    expect(files(dir)).toEqual(before);
+    expect(add(['--date', '1900-01-01'], { now }).status).toBe(0);
+  });
+
+  it('puts every file back when a write fails between the two renames, and says so truthfully', () => {
+    // Renames: snapshot into place (1), index into place (2): the second fails.
+    const r = add(['--date', '2015-03-01', '--replace'], { files: failingFiles(nodeFiles, 'rename', 2) });
+    expect(r.err).toEqual([
+      `${snap('2015-03-01')}: could not be written (ENOSPC: no space left on device (simulated)); every file was put back as it was`,
+      'data:add: nothing was changed',
+    ]);
+    expect(r.status).toBe(1);
+    expect(files(dir)).toEqual(before);
+    // A new date: the snapshot that was moved into place is removed again.
+    expect(add(['--date', '2015-02-01'], { files: failingFiles(nodeFiles, 'rename', 2) }).status).toBe(1);
+    expect(files(dir)).toEqual(before);
+  });
+
+  it('never claims "nothing was changed" when the old files could not be put back', () => {
+    // Rename 2 (the index) fails, and so does rename 3 (the snapshot's copy back into place).
+    let calls = 0;
+    const broken = { ...nodeFiles, rename: (a: string, b: string) => { if (++calls >= 2) throw new Error('EIO: i/o error (simulated)'); nodeFiles.rename(a, b); } };
+    const r = add(['--date', '2015-03-01', '--replace'], { files: broken });
+    expect(r.err).toEqual([
+      `${snap('2015-03-01')}: could not be written (EIO: i/o error (simulated)), and putting the old files back failed too`,
+      `${snap('2015-03-01')}: may now hold the new or a partial version; run npm run data:check on the folder`,
+      `${snap('2015-03-01')}.bak-${process.pid}: holds the old version: rename it back by hand`,
+      'data:add: the data folder may be damaged; see the lines above',
+    ]);
+    expect(r.err).not.toContain('data:add: nothing was changed');
+    expect(readFileSync(`${snap('2015-03-01')}.bak-${process.pid}`, 'utf8')).toBe(Buffer.from(before['snapshots/2015-03-01.geojson']!, 'base64').toString('utf8'));
+  });
+
+  it('refuses to run while another run holds the lock, and takes over a stale one', () => {
+    const lock = join(dir, 'snapshots', LOCK_FILE);
+    const holder = { pid: 4242, host: 'desk-1', startedAtIso: '2026-11-20T10:00:00.000Z' };
+    writeFileSync(lock, JSON.stringify(holder));
+    const now = new Date('2026-11-20T10:05:00Z');
+    const busy = add(['--date', '2015-02-01'], { now, lock: { host: 'desk-1', isAlive: () => true } });
+    expect(busy.err).toEqual([
+      `${lock}: another data:add is writing to this folder (process 4242 on desk-1, since 2026-11-20T10:00:00.000Z); wait for it to finish, or delete this file if no such run is going on`,
+      'data:add: nothing was changed',
+    ]);
+    expect(busy.status).toBe(1);
+    // Same host, process gone: stale. The run takes the lock over, adds, and removes the lock.
+    const r = add(['--date', '2015-02-01'], { now, lock: { host: 'desk-1', isAlive: () => false } });
+    expect(r.err).toEqual(['data:add: took over a stale lock left by process 4242 on desk-1']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(dir, 'snapshots'))).not.toContain(LOCK_FILE);
+  });
+
+  it('holds the lock while it works, so a second run started meanwhile is refused', () => {
+    let second: ReturnType<typeof add> | null = null;
+    const first = add(['--date', '2015-02-01'], { whileLocked: () => { second = add(['--date', '2015-04-01']); } });
+    expect(first.status).toBe(0);
+    expect(second!.status).toBe(1);
+    expect(second!.err[0]).toMatch(/another data:add is writing to this folder \(process \d+ on /);
+    // An owner on another host is trusted for an hour, then taken over.
+    writeFileSync(join(dir, 'snapshots', LOCK_FILE), JSON.stringify({ pid: 1, host: 'elsewhere', startedAtIso: '2026-11-20T10:00:00.000Z' }));
+    expect(add(['--date', '2015-04-01'], { now: new Date('2026-11-20T10:59:00Z') }).status).toBe(1);
+    expect(add(['--date', '2015-04-01'], { now: new Date('2026-11-20T11:01:00Z') }).status).toBe(0);
+  });
 });

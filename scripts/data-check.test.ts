@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rectAreaKm2 } from '../tests/fixtures/load.ts';
@@ -65,6 +66,47 @@ describe('npm run data:check', () => {
   it('refuses unknown arguments and missing folders', () => {
     expect(dataCheck('--fast').status).toBe(2);
     expect(dataCheck('no/such/folder').stderr).toEqual(['data:check: no/such/folder: no such folder']);
+  }, 60_000);
+
+  it('accepts files saved with a byte-order mark and CRLF line ends, as browsers do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontlines-bom-'));
+    try {
+      cpSync(join(root, 'tests/fixtures/small-data'), dir, { recursive: true });
+      const rewrite = (sub: string): void => {
+        for (const name of readdirSync(join(dir, sub))) {
+          const path = join(dir, sub, name);
+          if (statSync(path).isDirectory()) rewrite(join(sub, name));
+          else if (/\.(geo)?json$/.test(name)) writeFileSync(path, '\uFEFF' + readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
+        }
+      };
+      rewrite('');
+      const r = dataCheck(dir);
+      expect(r.stdout).toEqual(['data:check: 2 snapshots, 1 place, 6 factions: no problems']);
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('reports hostile files as problems, never with a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontlines-hostile-'));
+    try {
+      cpSync(join(root, 'tests/fixtures/small-data'), dir, { recursive: true });
+      const snapshot = (features: string) => `{"type": "FeatureCollection", "features": [${features}]}`;
+      writeFileSync(join(dir, 'snapshots/2015-01-01.geojson'), snapshot('{"type": "Feature", "properties": {"faction": "syrian-kurds"}, "geometry": {"type": "MultiPolygon", "coordinates": []}}'));
+      writeFileSync(join(dir, 'snapshots/2015-03-01.geojson'), snapshot(`{"type": "Feature", "properties": {"faction": ${'['.repeat(50_000)}${']'.repeat(50_000)}}}`));
+      writeFileSync(join(dir, 'stats.json'), '{"a": '.repeat(30_000));
+      const r = dataCheck(dir);
+      expect(r.stdout).toEqual([
+        `${dir}/stats.json: invalid JSON at line 1, column 180001: expected more text (the file ends too early), found the end`,
+        `${dir}/snapshots/2015-01-01.geojson: feature 0: MultiPolygon coordinates must be a non-empty array of polygons`,
+        `${dir}/snapshots/2015-03-01.geojson: feature 0: unknown faction ${'['.repeat(80)}…; expected one of ${IDS}`,
+      ]);
+      expect(r.stderr).toEqual(['data:check: 2 snapshots, 1 place, 6 factions: 3 problems']);
+      expect(r.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('passes the real data/', () => {

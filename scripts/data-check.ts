@@ -4,10 +4,12 @@
  * Prints one line per problem, `file: feature N: message`; exits 1 on any problem. Warnings (a
  * snapshot the index does not list) are printed too but do not fail the check.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatProblem } from '../src/data/result.ts';
-import { formatWarning, validateDataFolder, type DataFolder } from '../src/data/validate.ts';
+import { formatWarning, validateDataFolder, type DataFolder } from '../src/data/data-folder.ts';
+import { runCli } from './cli.ts';
+import { readText } from './read-text.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -29,24 +31,25 @@ const prefix = (rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? dir 
 
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 const folder: DataFolder = {
-  readFile: (p) => (isFile(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : null),
+  readFile: (p) => (isFile(join(dir, p)) ? readText(join(dir, p)) : null),
   sizeOf: (p) => (isFile(join(dir, p)) ? statSync(join(dir, p)).size : null),
   list: (p) => (existsSync(join(dir, p)) ? readdirSync(join(dir, p)) : []),
 };
 
-const report = validateDataFolder(folder, prefix ? `${prefix}/` : '');
-const { problems, warnings, checked } = report;
+runCli('data:check', () => {
+  const { problems, warnings, checked } = validateDataFolder(folder, prefix ? `${prefix}/` : '');
 
-if (asJson) {
-  console.log(JSON.stringify({ problems, warnings, checked }, null, 1));
-} else {
-  for (const p of problems) console.log(formatProblem(p));
-  for (const w of warnings) console.log(formatWarning(w));
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(checked.snapshots, 'snapshot')}, ${plural(checked.places, 'place')}, ${plural(checked.factions, 'faction')}`;
-  const found = problems.length ? plural(problems.length, 'problem') : 'no problems';
-  const warned = warnings.length ? `, ${plural(warnings.length, 'warning')}` : '';
-  (problems.length ? console.error : console.log)(`data:check: ${counts}: ${found}${warned}`);
-}
-// exitCode, not exit(): a long report to a pipe must be flushed first.
-process.exitCode = problems.length ? 1 : 0;
+  if (asJson) {
+    console.log(JSON.stringify({ problems, warnings, checked }, null, 1));
+  } else {
+    for (const p of problems) console.log(formatProblem(p));
+    for (const w of warnings) console.log(formatWarning(w));
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const counts = `${plural(checked.snapshots, 'snapshot')}, ${plural(checked.places, 'place')}, ${plural(checked.factions, 'faction')}`;
+    const found = problems.length ? plural(problems.length, 'problem') : 'no problems';
+    const warned = warnings.length ? `, ${plural(warnings.length, 'warning')}` : '';
+    (problems.length ? console.error : console.log)(`data:check: ${counts}: ${found}${warned}`);
+  }
+  // exitCode, not exit(): a long report to a pipe must be flushed first.
+  process.exitCode = problems.length ? 1 : 0;
+});

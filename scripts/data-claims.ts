@@ -4,7 +4,7 @@
  * computes the values (and says so).
  * Usage: npm run data:claims [-- 2017-07-15 2016] (only dates starting with any of the arguments)
  */
-import { readFileSync } from 'node:fs';
+import { readText } from './read-text.ts';
 import { join } from 'node:path';
 import { parseFactions, parseJson, parseSnapshotIndex, type FactionId } from '../src/data/contract.ts';
 import type { Result } from '../src/data/result.ts';
@@ -16,7 +16,7 @@ import { unwrapOrExit } from './sources.ts';
 const SYMBOL: Record<Verdict, string> = { agrees: '✓', close: '~', differs: '✗', 'n/a': '–' };
 
 function parsedFile<T>(path: string, parse: (d: unknown, f: string) => Result<T>): T {
-  const json = parseJson(readFileSync(join(ROOT, path), 'utf8'), path);
+  const json = parseJson(readText(join(ROOT, path)), path);
   return unwrapOrExit(json.ok ? parse(json.value, path) : json);
 }
 

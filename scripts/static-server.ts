@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -28,9 +28,17 @@ export async function serveStatic(rootDir: string, options: { cors?: boolean; he
   const root = resolve(rootDir);
   const server: Server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+        return;
+      }
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      // Inside the root means the root itself or below it: a bare prefix test lets /..%2fdist2/x
+      // (decoded after URL parsing, so not resolved by it) reach the sibling folder dist2.
+      if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
       const s = await stat(file).catch(() => null);
       if (s?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

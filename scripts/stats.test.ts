@@ -26,7 +26,7 @@ describe(STATS_FILE, () => {
   it('was made from the current inputs (SHA-256)', () => {
     const stale = staleInputs(stored!.generated.sha256, inputFiles(load().entries));
     expect(stale, `${STATS_FILE} is stale: ${stale.join('; ')}; ${HOW}`).toEqual([]);
-  });
+  }, 30_000); // loads and hashes every snapshot: over vitest's 5 s default on a busy machine
 
   it('names the input that changed, was added or is gone', () => {
     const files = inputFiles(load().entries);

@@ -18,6 +18,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { factionIdCheck, isIsoDate, type FactionId, type Place, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
 import { fail, ok, type Problem, type Result } from '../data/result.ts';
 import { claimNearest } from './article.ts';
+import { clip, echo } from '../data/echo.ts';
 import { featureNear } from './territory.ts';
 import { borderWithCountryKm, mainBody, MIN_CONTACT_KM, sharedBoundaryKm, type Body } from './frontier.ts';
 
@@ -73,7 +74,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
   if (!isObject(data) || !Array.isArray(data.claims)) return fail({ file, message: 'expected an object {"source": ..., "dateIso": ..., "claims": [...]}' });
   const problems: Problem[] = [];
   if (typeof data.source !== 'string' || !data.source) problems.push({ file, message: '"source" must name where the claims come from' });
-  if (!isIsoDate(data.dateIso)) problems.push({ file, message: `"dateIso" must be a date written YYYY-MM-DD, got ${JSON.stringify(data.dateIso)}` });
+  if (!isIsoDate(data.dateIso)) problems.push({ file, message: `"dateIso" must be a date written YYYY-MM-DD, got ${echo(data.dateIso)}` });
   const { ok: isFactionId, expected: FACTIONS } = factionIdCheck(known.factions);
   const places = known.places ? new Set(known.places) : null;
   const countries = known.countries ? new Set(known.countries) : null;
@@ -83,7 +84,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
     const bad = (where: string, message: string) => problems.push({ file, message: `claims[${i}]${where}: ${message}` });
     if (!isObject(c)) return bad('', 'expected an object');
     if (typeof c.id !== 'string' || !/^[a-z0-9-]+$/.test(c.id)) return bad('', '"id" must be lower-case letters, digits and hyphens');
-    const at = ` (${c.id})`;
+    const at = ` (${clip(c.id)})`;
     if (seen.has(c.id)) return bad(at, 'id is used twice');
     seen.add(c.id);
     const t = c.text;
@@ -92,7 +93,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
     const base: ClaimBase = { id: c.id, text: { en: t.en, nl: t.nl }, ...(c.statement !== undefined ? { statement: c.statement as number } : {}) };
     const placeOk = (): boolean => {
       const problem = typeof c.place !== 'string' || !c.place ? '"place" must be a place id from places.geojson'
-        : places && !places.has(c.place) ? `no place "${c.place}" in places.geojson` : null;
+        : places && !places.has(c.place) ? `no place "${clip(c.place)}" in places.geojson` : null;
       if (problem) bad(at, problem);
       return !problem;
     };
@@ -111,7 +112,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
         let neighbour: Neighbour;
         if (isObject(w) && isFactionId(w.faction) && w.country === undefined) neighbour = { faction: w.faction };
         else if (isObject(w) && typeof w.country === 'string' && w.faction === undefined) {
-          if (countries && !countries.has(w.country)) return bad(at, `no country "${w.country}" in the basemap`);
+          if (countries && !countries.has(w.country)) return bad(at, `no country "${clip(w.country)}" in the basemap`);
           neighbour = { country: w.country, name: typeof w.name === 'string' ? w.name : w.country };
         } else return bad(at, `"with" must be {"faction": ${FACTIONS}} or {"country": an ISO numeric id such as "792", "name": string}`);
         if (typeof c.article !== 'boolean') return bad(at, '"article" must be true (the article says they border) or false');
@@ -123,7 +124,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
         return claims.push({ ...base, kind: 'holder', place: c.place as string, article: c.article });
       }
       default:
-        return bad(at, `"kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(c.kind)}`);
+        return bad(at, `"kind" must be one of ${KINDS.join(', ')}, got ${echo(c.kind)}`);
     }
   });
   if (!problems.length && claims.length === 0) problems.push({ file, message: 'lists no claims' });

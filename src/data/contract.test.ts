@@ -93,3 +93,22 @@ describe('parseJson positions', () => {
     expect(messages(parseJson(text, 'f'))[0]).toContain(expected);
   });
 });
+
+describe('parsePlaces: rank', () => {
+  const place = (rank: unknown) => ({ type: 'Feature', properties: { id: 'a', name_en: 'A', name_nl: 'A', name_ar: 'ا', ...(rank === undefined ? {} : { rank }) }, geometry: { type: 'Point', coordinates: [40, 35] } });
+  it('names a rank written as text or out of range instead of replacing it', () => {
+    const data = JSON.parse(JSON.stringify({ type: 'FeatureCollection', features: [place('1'), place(4), place(1.5), place(null)] }).replace('1.5', '1e400')) as unknown;
+    expect(messages(parsePlaces(data, 'data/places.geojson'))).toEqual([
+      'data/places.geojson: feature 0: a: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got "1"',
+      'data/places.geojson: feature 1: a: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got 4',
+      'data/places.geojson: feature 2: a: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got Infinity',
+      'data/places.geojson: feature 3: a: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got null',
+    ]);
+  });
+  it('fills in 3 for an absent rank without changing its input', () => {
+    const data = { type: 'FeatureCollection', features: [place(undefined), { ...place(1), properties: { ...place(1).properties, id: 'b' } }] };
+    const r = parsePlaces(data, 'p');
+    expect(r.ok && r.value.map((p) => p.properties.rank)).toEqual([3, 1]);
+    expect(data.features[0]!.properties).not.toHaveProperty('rank');
+  });
+});

@@ -5,6 +5,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { lineColumn, locateJsonError } from './json-locate.ts';
+import { describeChar } from './text.ts';
+import { clip, echo } from './echo.ts';
 
 /** Ids of sides, places and pockets: lower-case letters, digits and hyphens. */
 export const ID_PATTERN = /^[a-z0-9-]+$/;
@@ -111,7 +113,10 @@ export function factionIdCheck(known?: Iterable<string>): { ok: (v: unknown) => 
   return { ok: (v: unknown): v is FactionId => typeof v === 'string' && ids.has(v), expected: `a faction id of factions.json (${[...ids].join(', ')})` };
 }
 
-/** Parses JSON text; a syntax error names the line and column. */
+/**
+ * Parses JSON text; a syntax error names the line and column. The text must be decoded as browsers
+ * decode it (text.ts `decodeUtf8`; `Response.text()` and `File.text()` already are).
+ */
 export function parseJson(text: string, file: string): Result<unknown> {
   try {
     return ok(JSON.parse(text) as unknown);
@@ -119,7 +124,7 @@ export function parseJson(text: string, file: string): Result<unknown> {
     const at = locateJsonError(text);
     if (!at) return fail({ file, message: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
     const { line, column } = lineColumn(text, at.offset);
-    const found = at.offset < text.length ? JSON.stringify(text[at.offset]) : 'the end';
+    const found = at.offset < text.length ? describeChar(String.fromCodePoint(text.codePointAt(at.offset)!)) : 'the end';
     return fail({ file, message: `invalid JSON at line ${line}, column ${column}: expected ${at.expected}, found ${found}` });
   }
 }
@@ -137,7 +142,7 @@ export function parseFactions(data: unknown, file: string): Result<Faction[]> {
   data.factions.forEach((f: unknown, i) => {
     const where = `factions[${i}]`;
     if (!isObject(f)) return problems.push({ file, message: `${where}: expected an object` });
-    if (!isId(f.id)) return problems.push({ file, message: `${where}: "id" must be lower-case letters, digits and hyphens, got ${JSON.stringify(f.id)}` });
+    if (!isId(f.id)) return problems.push({ file, message: `${where}: "id" must be lower-case letters, digits and hyphens, got ${echo(f.id)}` });
     const name = f.name;
     if (!isText(name)) return problems.push({ file, message: `${where} (${f.id}): "name" must be {"en": string, "nl": string}` });
     if (typeof f.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(f.color)) {
@@ -184,7 +189,7 @@ export function parseSnapshotIndex(data: unknown, file: string): Result<Snapshot
   data.snapshots.forEach((s: unknown, i) => {
     const where = `snapshots[${i}]`;
     if (!isObject(s)) return problems.push({ file, message: `${where}: expected an object` });
-    if (!isIsoDate(s.date)) return problems.push({ file, message: `${where}: "date" must be a date written YYYY-MM-DD, got ${JSON.stringify(s.date)}` });
+    if (!isIsoDate(s.date)) return problems.push({ file, message: `${where}: "date" must be a date written YYYY-MM-DD, got ${echo(s.date)}` });
     if (typeof s.file !== 'string' || !/^[\w.-]+\.geojson$/.test(s.file)) {
       return problems.push({ file, message: `${where} (${s.date}): "file" must be a file name ending in .geojson, in the same folder` });
     }
@@ -243,50 +248,62 @@ export function parseSnapshot(data: unknown, file: string, factions?: Iterable<s
     if (!isObject(f) || f.type !== 'Feature') return problems.push({ file, feature, message: 'expected a GeoJSON Feature' });
     const props = f.properties;
     if (!isObject(props) || !faction.ok(props.faction)) {
-      const got = isObject(props) ? JSON.stringify(props.faction) : 'nothing';
+      const got = isObject(props) ? echo(props.faction) : 'nothing';
       return problems.push({ file, feature, message: `unknown faction ${got}; expected ${faction.expected}` });
     }
     if (props.tier !== undefined && (props.tier === 'held' || !(TIERS as readonly unknown[]).includes(props.tier))) {
       const tiers = TIERS.filter((t) => t !== 'held').map((t) => JSON.stringify(t)).join(' or ');
-      return problems.push({ file, feature, message: `"tier" must be ${tiers} or absent, got ${JSON.stringify(props.tier)}` });
+      return problems.push({ file, feature, message: `"tier" must be ${tiers} or absent, got ${echo(props.tier)}` });
     }
     if (props.tier === 'contested' && !(Array.isArray(props.against) && props.against.length > 0 && props.against.every((a) => faction.ok(a) && a !== props.faction))) {
       return problems.push({ file, feature, message: `contested ground needs "against": the other sides fighting for it, each ${faction.expected}` });
     }
+    if (props.id !== undefined && (typeof props.id !== 'string' || !props.id)) {
+      return problems.push({ file, feature, message: `"id" must be a non-empty string or absent, got ${echo(props.id)}` });
+    }
     const g = f.geometry;
     if (!isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      return problems.push({ file, feature, message: `geometry must be a Polygon or MultiPolygon, got ${isObject(g) ? String(g.type) : 'none'}` });
+      return problems.push({ file, feature, message: `geometry must be a Polygon or MultiPolygon, got ${!isObject(g) ? 'none' : typeof g.type === 'string' ? g.type : echo(g.type)}` });
     }
     const coords = g.coordinates;
     const bad = g.type === 'Polygon'
       ? checkPolygonCoords(coords, 'polygon')
-      : !Array.isArray(coords) ? 'MultiPolygon coordinates must be an array of polygons'
+      : !Array.isArray(coords) || coords.length === 0 ? 'MultiPolygon coordinates must be a non-empty array of polygons'
       : coords.map((c, k) => checkPolygonCoords(c, `polygon ${k}`)).find((m) => m !== null) ?? null;
     if (bad) problems.push({ file, feature, message: bad });
   });
   return problems.length ? fail(...problems) : ok(data as unknown as Snapshot);
 }
 
+/** Place ranks: 1 largest cities, 2 towns central to the story, 3 others (docs/data.md). */
+const PLACE_RANKS: readonly unknown[] = [1, 2, 3];
+
+/** Places as copies, `rank` filled in (3 when absent); a rank given as text or out of range is a problem. */
 export function parsePlaces(data: unknown, file: string): Result<Place[]> {
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     return fail({ file, message: 'expected a GeoJSON FeatureCollection of points' });
   }
   const problems: Problem[] = [];
   const ids = new Set<string>();
+  const places: Place[] = [];
   data.features.forEach((f: unknown, feature) => {
     if (!isObject(f) || !isObject(f.properties) || !isObject(f.geometry) || f.geometry.type !== 'Point') {
       return problems.push({ file, feature, message: 'expected a Feature with a Point geometry and properties' });
     }
     const p = f.properties;
+    const name = typeof p.id === 'string' ? clip(p.id) : '';
     if (!isId(p.id)) return problems.push({ file, feature, message: '"id" must be lower-case letters, digits and hyphens' });
     for (const key of ['name_en', 'name_nl', 'name_ar'] as const) {
-      if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${p.id}: "${key}" must be a non-empty string` });
+      if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${name}: "${key}" must be a non-empty string` });
     }
     const bad = checkPosition(f.geometry.coordinates);
-    if (bad) return problems.push({ file, feature, message: `${p.id}: ${bad}` });
-    if (ids.has(p.id)) problems.push({ file, feature, message: `id "${p.id}" is used twice` });
+    if (bad) return problems.push({ file, feature, message: `${name}: ${bad}` });
+    if (p.rank !== undefined && !PLACE_RANKS.includes(p.rank as number)) {
+      return problems.push({ file, feature, message: `${name}: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got ${echo(p.rank)}` });
+    }
+    if (ids.has(p.id)) problems.push({ file, feature, message: `id "${name}" is used twice` });
     ids.add(p.id);
-    if (typeof p.rank !== 'number') p.rank = 3;
+    places.push({ ...f, properties: { ...p, rank: (p.rank as number | undefined) ?? 3 } } as Place);
   });
-  return problems.length ? fail(...problems) : ok(data.features as Place[]);
+  return problems.length ? fail(...problems) : ok(places);
 }

@@ -1,9 +1,12 @@
 /**
  * Finds where JSON text first goes wrong, for error messages with a line and column. Browsers and
  * Node word JSON.parse errors differently and not all give a position, so this walks the grammar
- * (RFC 8259) itself. It runs only after JSON.parse has failed.
+ * (RFC 8259) itself. It runs only after JSON.parse has failed. The walk keeps its open brackets in
+ * a list rather than recursing, so truncated text nested 100,000 deep cannot overflow the stack.
  */
 export interface JsonFault { offset: number; expected: string }
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 export function locateJsonError(text: string): JsonFault | null {
   let i = 0;
@@ -27,56 +30,69 @@ export function locateJsonError(text: string): JsonFault | null {
     fault('a closing quote');
   };
   const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m || m[0] === '-' || m[0] === '') fault('a value');
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (!m || m[0] === '-') fault('a value');
     i += m![0].length;
   };
-  const value = (): void => {
+  /** A property name and its colon, after `{` or a comma in an object. */
+  const key = () => {
     ws();
-    const c = text[i];
-    if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
+    if (text[i] !== '"') fault('a property name in double quotes');
+    string(); ws();
+    if (text[i] !== ':') fault('a colon');
+    i++;
+  };
+  /** Open objects and arrays, innermost last. */
+  const open: ('{' | '[')[] = [];
+  try {
+    for (;;) {
+      // A value: a scalar, an empty container, or the start of a container whose members follow.
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++; ws();
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') key();
+          continue;
+        }
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+      else fault(c === undefined ? 'more text (the file ends too early)' : 'a value');
+      // After a value: close what ends here, then a comma leads to the next member.
       for (;;) {
         ws();
-        if (text[i] !== '"') fault('a property name in double quotes');
-        string(); ws();
-        if (text[i] !== ':') fault('a colon');
-        i++; value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
-        fault('a comma or }');
+        const inner = open[open.length - 1];
+        if (inner === undefined) {
+          if (i < text.length) fault('the end of the file');
+          return null;
+        }
+        if (text[i] === ',') {
+          i++;
+          if (inner === '{') key();
+          break;
+        }
+        if (text[i] === (inner === '{' ? '}' : ']')) { i++; open.pop(); continue; }
+        fault(inner === '{' ? 'a comma or }' : 'a comma or ]');
       }
     }
-    if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
-      for (;;) {
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
-        fault('a comma or ]');
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    fault(c === undefined ? 'more text (the file ends too early)' : 'a value');
-  };
-  try {
-    value(); ws();
-    if (i < text.length) fault('the end of the file');
-    return null;
   } catch (e) {
     if (typeof e === 'object' && e !== null && 'offset' in e) return e as JsonFault;
     throw e;
   }
 }
 
-/** 1-based line and column of an offset. */
+/** 1-based line and column of an offset; a line ends at LF, CRLF or a lone CR. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+  let line = 1, start = 0;
+  for (let k = 0; k < offset && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) { line++; start = k + 1; }
+  }
+  return { line, column: offset - start + 1 };
 }

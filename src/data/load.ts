@@ -4,6 +4,7 @@
  */
 import { parseJson } from './contract.ts';
 import { fail, type Result } from './result.ts';
+import { decodeUtf8 } from './text.ts';
 
 export async function fetchJson(url: string, file: string, signal?: AbortSignal): Promise<Result<unknown>> {
   let res: Response;
@@ -16,7 +17,8 @@ export async function fetchJson(url: string, file: string, signal?: AbortSignal)
   if (!res.ok) return fail({ file, message: `the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` });
   let text: string;
   try {
-    text = await res.text();
+    // Decoded by text.ts, as the CLIs decode files (Response.text() does the same in browsers).
+    text = decodeUtf8(new Uint8Array(await res.arrayBuffer()));
   } catch (err) {
     if (signal?.aborted) throw err;
     return fail({ file, message: 'the download was interrupted' });

@@ -119,6 +119,16 @@ describe('insertIndexEntry', () => {
       { date: '2015-03-01', file: '2015-03-01.geojson', article: true, precision: 'About 10 km.', sources: ['Someone, 2015'] },
     ]);
   });
+  it('keeps a replaced entry\'s precision and unknown fields unless told otherwise', () => {
+    const old = { snapshots: [{ date: '2015-03-01', file: '2015-03-01.geojson', sources: ['b'], article: true, precision: 'Old, 20 km.', reviewedBy: 'desk', extra: { a: 1 } }] };
+    const { precision: _, ...noPrecision } = entry('2015-03-01');
+    const kept = insertIndexEntry(old, noPrecision, I, true);
+    expect(kept.ok && kept.value.snapshots).toEqual([{ date: '2015-03-01', file: '2015-03-01.geojson', article: true, reviewedBy: 'desk', extra: { a: 1 }, precision: 'Old, 20 km.', sources: ['Someone, 2015'] }]);
+    const changed = insertIndexEntry(old, entry('2015-03-01'), I, true);
+    expect(changed.ok && changed.value.snapshots[0]).toMatchObject({ precision: 'About 10 km.', reviewedBy: 'desk' });
+    const removed = insertIndexEntry(old, { ...entry('2015-03-01'), precision: '' }, I, true);
+    expect(removed.ok && removed.value.snapshots[0]).not.toHaveProperty('precision');
+  });
   it('refuses an index that does not parse', () => {
     expect(lines(insertIndexEntry({ snapshots: [{ date: '2015-02-01', file: 'a.geojson' }, { date: '2015-01-01', file: 'b.geojson' }] }, entry('2016-01-01'), I)))
       .toEqual([`${I}: dates are not in order: 2015-02-01 comes before 2015-01-01`]);

@@ -6,6 +6,7 @@
 import { featureCollection, rewind, union } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { factionIdCheck, parseSnapshotIndex, type FactionId, type Snapshot, type TerritoryFeature, type TerritoryProps } from './contract.ts';
+import { echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export interface FactionMapping {
@@ -37,7 +38,7 @@ export function mapFactions(data: unknown, file: string, mapping: FactionMapping
     const value = f.properties[property];
     const faction = typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : check.ok(value) ? value : undefined) : undefined;
     if (!faction) {
-      const got = value === undefined ? `no "${property}" property` : `"${property}" is ${JSON.stringify(value)}`;
+      const got = value === undefined ? `no "${property}" property` : `"${property}" is ${echo(value)}`;
       problems.push({ file, feature, message: `${got}; expected ${accepted}` });
       return f;
     }
@@ -93,14 +94,18 @@ export interface NewIndexEntry {
   dateIso: string;
   file: string;
   sources: string[];
-  /** One line on how exact the snapshot is; left out when empty. */
+  /**
+   * One line on how exact the snapshot is. Absent: a replaced entry keeps its own, a new one has
+   * none. Empty: none (a replaced entry's is removed).
+   */
   precision?: string;
 }
 
 /**
  * The index with `entry` inserted in date order, other entries untouched (as raw JSON, so fields
  * this code does not know survive). A date already listed is an error unless `replace`; a replaced
- * entry keeps its `article` flag.
+ * entry keeps every field the new entry does not set (its `article` flag, its `precision` unless a
+ * new one is given, fields other tools added).
  */
 export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: string, replace = false): Result<{ snapshots: unknown[] }> {
   // An empty index is where a new story starts (docs/new-story.md); anything else must be valid.
@@ -110,11 +115,13 @@ export function insertIndexEntry(index: unknown, entry: NewIndexEntry, file: str
   const raw = (index as { snapshots: Record<string, unknown>[] }).snapshots;
   const at = raw.findIndex((s) => s.date === entry.dateIso);
   if (at >= 0 && !replace) return fail({ file, message: `date ${entry.dateIso} is already listed; pass --replace to replace it` });
+  const { date: _date, file: _file, sources: _sources, precision: oldPrecision, ...kept } = at >= 0 ? raw[at]! : {};
+  const precision = entry.precision === undefined ? oldPrecision : entry.precision || undefined;
   const row = {
     date: entry.dateIso,
     file: entry.file,
-    ...(at >= 0 && raw[at]!.article === true ? { article: true } : {}),
-    ...(entry.precision ? { precision: entry.precision } : {}),
+    ...kept,
+    ...(precision !== undefined ? { precision } : {}),
     sources: entry.sources,
   };
   const snapshots: unknown[] = [...raw];

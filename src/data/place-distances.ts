@@ -5,6 +5,7 @@
  * inside the faction's ground, null when the faction held nothing that day. Parsed without trust.
  */
 import { factionIdCheck, isIsoDate, type FactionId } from './contract.ts';
+import { echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 /** km to the nearest ground, one per date (in `dates` order); null: the faction held nothing. */
@@ -31,10 +32,11 @@ export function parsePlaceDistances(data: unknown, file: string, factions?: read
   }
   const dates = data.dates;
   const badDate = dates.findIndex((d, i) => !isIsoDate(d) || (i > 0 && !((dates[i - 1] as string) < (d as string))));
-  if (badDate >= 0) return fail({ file, message: `dates[${badDate}]: expected dates written YYYY-MM-DD in ascending order, got ${JSON.stringify(dates[badDate])}` });
+  if (badDate >= 0) return fail({ file, message: `dates[${badDate}]: expected dates written YYYY-MM-DD in ascending order, got ${echo(dates[badDate])}` });
   const problems: Problem[] = [];
   const places = new Map<string, Record<FactionId, DistanceSeries>>();
-  for (const [id, byFaction] of Object.entries(data.places)) {
+  for (const [key, byFaction] of Object.entries(data.places)) {
+    const id = key.length > 60 ? `${key.slice(0, 60)}…` : key;
     if (!isObject(byFaction)) {
       problems.push({ file, message: `places.${id}: expected an object of faction id → distances` });
       continue;
@@ -53,10 +55,10 @@ export function parsePlaceDistances(data: unknown, file: string, factions?: read
     }
     const unknown = Object.keys(byFaction).filter((k) => !check.ok(k));
     if (unknown.length) {
-      problems.push({ file, message: `places.${id}: unknown faction ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${check.expected}` });
+      problems.push({ file, message: `places.${id}: unknown faction ${unknown.slice(0, 5).map((k) => echo(k, 60)).join(', ')}${unknown.length > 5 ? ' and more' : ''}; expected ${check.expected}` });
       good = false;
     }
-    if (good) places.set(id, series);
+    if (good) places.set(key, series);
   }
   return problems.length ? fail(...problems) : ok({ dates: dates as string[], places });
 }

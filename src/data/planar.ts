@@ -1,7 +1,7 @@
 /**
  * Planar geometry for the snapshot generator. Shapes are moved into a local equirectangular
  * projection measured in km (x scaled by the cosine of a middle latitude), where buffers and
- * distances are plain Euclidean; boolean operations use polyclip-ts. Across 10° of latitude the
+ * distances are plain Euclidean; boolean operations use polygon-clipping. Across 10° of latitude the
  * east–west scale error stays under 8%, far below the precision of the data (see docs/data.md).
  */
 import polyclip from 'polygon-clipping';

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { formatProblem, type Problem, type Result } from './result.ts';
-import { validateDataFolder, validateGeoJson, validateIndex, validateSnapshot, validateSnapshotText, formatWarning, type DataFolder } from './validate.ts';
+import { overlapProblems, validateGeoJson, validateIndex, validateSnapshot, validateSnapshotText } from './validate.ts';
+import type { TerritoryFeature } from './contract.ts';
+import { formatWarning, validateDataFolder, type DataFolder } from './data-folder.ts';
 import { rectAreaKm2 } from '../../tests/fixtures/load.ts';
 
 const lines = (r: Result<unknown> | Problem[]) => (Array.isArray(r) ? r : r.ok ? [] : r.problems).map(formatProblem);
@@ -64,6 +66,30 @@ describe('validateSnapshot: rings', () => {
   });
 });
 
+describe('validateSnapshot: inputs that used to crash it', () => {
+  it('names an empty MultiPolygon instead of throwing a TypeError', () => {
+    const empty = { type: 'Feature', properties: { faction: 'syrian-kurds' }, geometry: { type: 'MultiPolygon', coordinates: [] } };
+    expect(lines(validateSnapshot(collection(empty, feature('islamic-state', [square(0, 0, 1, 1)])), F)))
+      .toEqual([`${F}: feature 0: MultiPolygon coordinates must be a non-empty array of polygons`]);
+    // The overlap pass on its own (it is handed only well-formed features) measures nothing for it.
+    expect(overlapProblems([{ index: 0, feature: empty as TerritoryFeature }, { index: 1, feature: feature('islamic-state', [square(0, 0, 1, 1)]) as TerritoryFeature }], F)).toEqual([]);
+  });
+
+  it('quotes values nested 100,000 deep in a few characters', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+    const r = validateSnapshot(collection(
+      { type: 'Feature', properties: { faction: deep }, geometry: null },
+      { type: 'Feature', properties: { faction: 'islamic-state', id: deep }, geometry: null },
+      { type: 'Feature', properties: { faction: 'islamic-state' }, geometry: { type: deep } },
+    ), F);
+    expect(lines(r)).toEqual([
+      `${F}: feature 0: unknown faction ${'['.repeat(80)}…; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds`,
+      `${F}: feature 1: "id" must be a non-empty string or absent, got ${'['.repeat(80)}…`,
+      `${F}: feature 2: geometry must be a Polygon or MultiPolygon, got ${'['.repeat(80)}…`,
+    ]);
+  });
+});
+
 describe('validateSnapshot: overlaps', () => {
   it('reports different factions overlapping, desert tier included, with the area in km²', () => {
     const held = rectAreaKm2(38.4, 35, 38.5, 35.5);
@@ -95,12 +121,10 @@ describe('validateSnapshot: overlaps', () => {
     ]);
   });
 
-  it('checks a real snapshot well within a few seconds', () => {
+  it('passes the biggest real snapshot (its time is measured by bench/rings.ts, not here)', () => {
     const dir = join(import.meta.dirname, '../../data/snapshots');
     const biggest = readdirSync(dir).filter((f) => f.endsWith('.geojson')).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
-    const t0 = performance.now();
-    validateSnapshotText(readFileSync(biggest, 'utf8'), biggest, statSync(biggest).size);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(lines(validateSnapshotText(readFileSync(biggest, 'utf8'), biggest, statSync(biggest).size))).toEqual([]);
   });
 });
 
@@ -109,11 +133,10 @@ describe('validateSnapshotText', () => {
     expect(lines(validateSnapshotText('{"type": "FeatureCollection",\n "features": [}', F, 40)))
       .toEqual([`${F}: invalid JSON at line 2, column 15: expected a value, found "}"`]);
   });
-  it('reports a file over the size limit, and still checks its content', () => {
-    const text = JSON.stringify(collection(feature('isis', [square(0, 0, 1, 1)])));
-    expect(lines(validateSnapshotText(text, F, 2500, { maxSnapshotBytes: 2000, factions: ['islamic-state', 'syrian-regime'] }))).toEqual([
-      `${F}: is 2,500 bytes; a snapshot may be at most 2,000 (simplify its polygons)`,
-      `${F}: feature 0: unknown faction "isis"; expected a faction id of factions.json (islamic-state, syrian-regime)`,
+  it('reports a file over the size limit without parsing it', () => {
+    // Not even JSON: over the limit, the text is never handed to JSON.parse.
+    expect(lines(validateSnapshotText('{"features": [', F, 2500, { maxSnapshotBytes: 2000 }))).toEqual([
+      `${F}: is 2,500 bytes; a snapshot may be at most 2,000 (simplify its polygons); its content was not checked`,
     ]);
     expect(lines(validateSnapshotText(JSON.stringify(collection()), F, 2_000_000))).toEqual([]);
     expect(lines(validateSnapshotText(JSON.stringify(collection()), F, 2_000_001))).toHaveLength(1);
@@ -136,6 +159,16 @@ describe('validateIndex', () => {
       `${I}: snapshots[2] (2015-01-01): file gone.geojson does not exist`,
     ]);
     expect(r.entries.map((e) => e.file)).toEqual(['b.geojson', 'a.geojson']);
+  });
+  it('names dates outside 1900-01-01 to a year after today', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const r = validateIndex({ snapshots: [
+      { date: '0001-01-01', file: 'a.geojson' }, { date: '1900-01-01', file: 'b.geojson' }, { date: '2027-11-20', file: 'c.geojson' }, { date: '2027-11-21', file: 'd.geojson' },
+    ] }, I, () => true, now);
+    expect(lines(r.problems)).toEqual([
+      `${I}: snapshots[0]: "date" 0001-01-01 is outside the accepted range 1900-01-01 to 2027-11-20 (a year after today)`,
+      `${I}: snapshots[3]: "date" 2027-11-21 is outside the accepted range 1900-01-01 to 2027-11-20 (a year after today)`,
+    ]);
   });
   it('does not throw on what is not an index', () => {
     expect(lines(validateIndex(null, I, () => true).problems)).toEqual([`${I}: expected an object {"snapshots": [...]}`]);
