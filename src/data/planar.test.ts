@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { area, bufferPolys, difference, disc, intersection, pointInPolygon, projection, simplifyPolys, stadium, union, unionAll } from './planar.ts';
+import { area, bufferPolys, difference, disc, intersection, pointInPolygon, projection, robust, simplifyPolys, stadium, union, unionAll } from './planar.ts';
 import { links } from './settled.ts';
 
 const square = (x: number, y: number, s: number) => [[[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]]];
@@ -67,5 +67,22 @@ describe('links between settlements', () => {
   it('handles settlements in a line and fewer than two', () => {
     expect(links([[0, 0], [10, 0], [20, 0]], 15).length).toBe(2);
     expect(links([[0, 0]], 15)).toEqual([]);
+  });
+});
+
+describe('robust boolean operations', () => {
+  it('retries an operation that fails on the exact coordinates with coordinates snapped to a grid', () => {
+    const seen: number[] = [];
+    const op = (...gs: unknown[]) => {
+      const x = (gs[0] as number[][][][])[0]![0]![1]![0]!;
+      seen.push(x);
+      // Fails unless the coordinate was snapped (1.0004 → 1.000 on the 1 m grid).
+      if (x !== 1) throw new Error('Unable to complete output ring');
+      return gs[0] as never;
+    };
+    const g = [[[[0, 0], [1.0004, 0], [1, 1], [0, 0]]]];
+    expect(robust(op, [g])[0]![0]![1]![0]).toBe(1);
+    expect(seen).toEqual([1.0004, 1]);
+    expect(() => robust(() => { throw new Error('always'); }, [g])).toThrow('always');
   });
 });

@@ -33,13 +33,31 @@ export const geometryOf = (g: Polys): Polygon | MultiPolygon | null =>
   g.length === 0 ? null : g.length === 1 ? { type: 'Polygon', coordinates: g[0]! } : { type: 'MultiPolygon', coordinates: g };
 
 const clip = (g: Polys) => g as unknown as Geom;
+const snap = (g: Polys, step: number): Polys => mapPolys(g, (p) => [Math.round(p[0]! / step) * step, Math.round(p[1]! / step) * step]);
+
+/**
+ * Runs a polygon-clipping operation. Its sweep can fail on nearly coincident edges ("Unable to
+ * complete output ring"); the inputs are then snapped to a 1 m, then a 10 m grid (km units) and
+ * the operation tried again, far below the precision of the data.
+ */
+export function robust(op: (...gs: Geom[]) => Polys, gs: Polys[], steps: readonly number[] = [0, 1e-3, 1e-2]): Polys {
+  let last: unknown;
+  for (const step of steps) {
+    try {
+      return op(...gs.map((g) => clip(step ? snap(g, step) : g)));
+    } catch (err) {
+      last = err;
+    }
+  }
+  throw last;
+}
 export const union = (...gs: Polys[]): Polys => {
   const xs = gs.filter((g) => g.length);
   if (xs.length <= 1) return xs[0] ?? [];
-  return polyclip.union(clip(xs[0]!), ...xs.slice(1).map(clip)) as Polys;
+  return robust((a, ...rest) => polyclip.union(a!, ...rest) as Polys, xs);
 };
-export const intersection = (a: Polys, b: Polys): Polys => (a.length && b.length ? (polyclip.intersection(clip(a), clip(b)) as Polys) : []);
-export const difference = (a: Polys, b: Polys): Polys => (a.length && b.length ? (polyclip.difference(clip(a), clip(b)) as Polys) : a);
+export const intersection = (a: Polys, b: Polys): Polys => (a.length && b.length ? robust((x, y) => polyclip.intersection(x!, y!) as Polys, [a, b]) : []);
+export const difference = (a: Polys, b: Polys): Polys => (a.length && b.length ? robust((x, y) => polyclip.difference(x!, y!) as Polys, [a, b]) : a);
 
 /** Union of many shapes, pairwise in a balanced tree: much faster than adding them one by one. */
 export function unionAll(list: readonly Polys[]): Polys {
