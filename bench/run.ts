@@ -1,148 +1,173 @@
 /**
- * `npm run bench`: measures the built explorer (dist/) against a bare MapLibre page drawing the same
- * data (bench/bare), in headless Chromium on 127.0.0.1:
- *  - time to the first drawn snapshot (navigation start → #map has data-snapshot and is not busy),
- *  - gzip size of everything the first view downloads,
- *  - time to swap to another snapshot by keyboard (median of many; new dates and revisited ones).
- * Figures are medians over cold loads; software WebGL (SwiftShader) makes them slower than a laptop.
+ * `npm run bench`: measures the built site (dist/, or the folder in BENCH_SITE) against a bare
+ * MapLibre page drawing the same data (bench/bare), in headless Chromium (SwiftShader) on
+ * 127.0.0.1, and writes every figure to dist-bench/results.json. The goals of issue 10 are
+ * ratios against the bare page measured in the same run (bench/goals.ts). Loads alternate between
+ * the pages so that a busy machine slows all of them alike; every figure has its spread.
+ *
+ * BENCH_LOADS (default 7) cold loads per page, BENCH_SWAPS (16) swaps per kind, BENCH_PLAY (12)
+ * steps of Play, BENCH_BIG (1000) snapshots in the scale case.
  */
-import { cpSync, writeFileSync, mkdirSync } from 'node:fs';
-import { resolve, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.ts';
-import { serveStatic } from '../scripts/static-server.ts';
+import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
+import { spread, type Spread } from './figures.ts';
+import { afterFirstDraw, bareSwap, coldLoad, compare, keySwap, play, VIEWPORT, type Download, type Load } from './scenarios.ts';
+import { bareSite, bigSite } from './sites.ts';
+import { goals, printReport } from './goals.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const LOADS = Number(process.env.BENCH_LOADS ?? 7);
-const SWAPS = Number(process.env.BENCH_SWAPS ?? 20);
-const VIEWPORT = { width: 1280, height: 800 };
-
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-
-/** Records, in the page, when #map first has data-snapshot set and aria-busy not "true". */
-const DRAWN_PROBE = () => {
-  const w = window as unknown as { __drawn: { date: string; at: number }[]; __keyAt: number };
-  w.__drawn = [];
-  w.__keyAt = 0;
-  document.addEventListener('keydown', () => { w.__keyAt = performance.now(); }, true);
-  new MutationObserver(() => {
-    const m = document.getElementById('map');
-    const date = m?.getAttribute('data-snapshot');
-    if (!m || !date || m.getAttribute('aria-busy') === 'true') return;
-    const last = w.__drawn[w.__drawn.length - 1];
-    if (!last || last.date !== date) w.__drawn.push({ date, at: performance.now() });
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-snapshot', 'aria-busy'] });
-};
-
-async function coldLoad(browser: Browser, url: string): Promise<{ ms: number; gzipBytes: number; requests: number; page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  await page.addInitScript(DRAWN_PROBE);
-  const bodies: Promise<number>[] = [];
-  page.on('response', (r) => { bodies.push(r.body().then((b) => gzipSync(b, { level: 9 }).length).catch(() => 0)); });
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __drawn: unknown[] }).__drawn.length > 0, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => (window as unknown as { __drawn: { at: number }[] }).__drawn[0]!.at);
-  const sizes = await Promise.all(bodies);
-  return { ms, gzipBytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, page, close: () => context.close() };
+export interface BenchOptions {
+  root: string;
+  site: string;
+  out: string;
+  loads: number;
+  swaps: number;
+  playSteps: number;
+  bigCount: number;
+  /** Ms after the first drawn snapshot whose long tasks count (the issue: 5 s). */
+  settleMs: number;
+  log?: (line: string) => void;
 }
 
-async function swaps(page: Page, count: number, key: 'ArrowLeft' | 'ArrowRight'): Promise<number[]> {
-  const out: number[] = [];
-  await page.focus('#date-slider');
-  for (let i = 0; i < count; i++) {
-    const before = await page.evaluate(() => (window as unknown as { __drawn: unknown[] }).__drawn.length);
-    await page.keyboard.press(key);
-    await page.waitForFunction((n) => (window as unknown as { __drawn: unknown[] }).__drawn.length > n, before, { timeout: 30_000 });
-    out.push(await page.evaluate(() => { const w = window as unknown as { __drawn: { at: number }[]; __keyAt: number }; return w.__drawn[w.__drawn.length - 1]!.at - w.__keyAt; }));
+interface PageFigures { drawnMs: Spread; gzipBytes: Spread; jsGzipBytes: Spread; requests: number; afterFirstDrawLongestTaskMs: Spread; downloads: Download[] }
+
+const sum = (ds: Download[], kind?: Download['kind']) => ds.filter((d) => !kind || d.kind === kind).reduce((n, d) => n + d.gzipBytes, 0);
+
+async function firstViews(browser: Browser, urls: Record<string, string>, o: BenchOptions): Promise<Record<string, PageFigures>> {
+  const raw: Record<string, { drawn: number[]; gzip: number[]; js: number[]; tasks: number[]; downloads: Download[] }> = {};
+  const names = Object.keys(urls);
+  for (const n of names) raw[n] = { drawn: [], gzip: [], js: [], tasks: [], downloads: [] };
+  for (let i = 0; i < o.loads; i++) {
+    // A different page goes first each round.
+    for (const name of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
+      const load = await coldLoad(browser, urls[name]!);
+      const r = raw[name]!;
+      r.drawn.push(load.drawnMs);
+      r.gzip.push(sum(load.firstView));
+      r.js.push(sum(load.firstView, 'js'));
+      r.downloads = load.firstView;
+      if (name !== 'bare' && o.settleMs > 0) r.tasks.push(await afterFirstDraw(load, o.settleMs));
+      await load.close();
+      o.log?.(`  ${name} load ${i + 1}/${o.loads}: ${load.drawnMs.toFixed(0)} ms`);
+    }
   }
-  return out;
+  return Object.fromEntries(names.map((n) => {
+    const r = raw[n]!;
+    return [n, { drawnMs: spread(r.drawn), gzipBytes: spread(r.gzip), jsGzipBytes: spread(r.js), requests: r.downloads.length, afterFirstDrawLongestTaskMs: spread(r.tasks), downloads: r.downloads }];
+  }));
 }
 
-async function main() {
-  await build({ configFile: join(root, 'bench/vite.bare.config.ts') });
-  const bareDir = join(root, 'dist-bench/bare');
-  mkdirSync(join(bareDir, 'data'), { recursive: true });
-  cpSync(join(root, 'dist/data'), join(bareDir, 'data'), { recursive: true });
-  const ours = await serveStatic(join(root, 'dist'));
-  const bare = await serveStatic(bareDir);
+/** A page opened and left alone until `settleMs` after its first draw. */
+async function settled(browser: Browser, url: string, o: BenchOptions): Promise<Load> {
+  const load = await coldLoad(browser, url);
+  await afterFirstDraw(load, o.settleMs);
+  return load;
+}
+
+async function swaps(browser: Browser, site: string, bare: string, o: BenchOptions) {
+  const ours = await settled(browser, site, o);
+  const b = await coldLoad(browser, bare);
+  const files = (JSON.parse(readFileSync(join(o.site, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { file: string; date: string }[] }).snapshots;
+  const start = files.findIndex((f) => f.date === ours.date);
+  const out = { fresh: [] as number[], revisit: [] as number[], bare: [] as number[], bareRevisit: [] as number[], tasks: [] as number[], bareTasks: [] as number[], dates: [] as string[] };
+  const n = Math.min(o.swaps, start);
+  // Alternating: the bare page swaps to the same dates the explorer steps to.
+  for (let i = 1; i <= n; i++) {
+    const bs = await bareSwap(b.page, files[start - i]!.file);
+    out.bare.push(bs.ms); out.bareTasks.push(bs.longestTaskMs);
+    const s = await keySwap(ours.page, 'ArrowLeft');
+    out.fresh.push(s.ms); out.tasks.push(s.longestTaskMs); out.dates.push(s.date);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const bs = await bareSwap(b.page, files[start - i]!.file);
+    out.bareRevisit.push(bs.ms);
+    const s = await keySwap(ours.page, 'ArrowRight');
+    out.revisit.push(s.ms); out.tasks.push(s.longestTaskMs); out.dates.push(s.date);
+  }
+  await ours.close();
+  await b.close();
+  return {
+    newDateMs: spread(out.fresh), revisitedMs: spread(out.revisit), bareMs: spread(out.bare), bareRevisitedMs: spread(out.bareRevisit),
+    longestTaskMs: spread(out.tasks), bareLongestTaskMs: spread(out.bareTasks), dates: out.dates,
+  };
+}
+
+async function playAndCompare(browser: Browser, site: string, firstDate: string, o: BenchOptions) {
+  const p = await settled(browser, `${site}?date=${firstDate}`, o);
+  const played = await play(p.page, o.playSteps);
+  await p.close();
+  const c = await settled(browser, site, o);
+  const first = await compare(c.page, '2017-01-01');
+  await compare(c.page, null);
+  const cached = await compare(c.page, '2017-01-01');
+  const others = [await compare(c.page, '2014-06-01'), await compare(c.page, '2016-01-01')];
+  await c.close();
+  return { play: { stepMs: spread(played.stepMs), longestTaskMs: played.longestTaskMs, dates: played.dates }, compare: { first, cached, others } };
+}
+
+async function scale(browser: Browser, small: string, big: string, o: BenchOptions) {
+  const drawn = { small: [] as number[], big: [] as number[] };
+  for (let i = 0; i < o.loads; i++) {
+    for (const [k, url] of (i % 2 ? [['big', big], ['small', small]] : [['small', small], ['big', big]]) as ['small' | 'big', string][]) {
+      const l = await coldLoad(browser, url);
+      drawn[k].push(l.drawnMs);
+      await l.close();
+    }
+  }
+  const steps = { small: [] as number[], big: [] as number[] };
+  const pages = { small: await settled(browser, small, o), big: await settled(browser, big, o) };
+  for (let i = 0; i < o.swaps; i++) for (const k of ['small', 'big'] as const) steps[k].push((await keySwap(pages[k].page, 'ArrowLeft')).ms);
+  await pages.small.close();
+  await pages.big.close();
+  return { firstDrawnMs: { small: spread(drawn.small), big: spread(drawn.big) }, stepMs: { small: spread(steps.small), big: spread(steps.big) } };
+}
+
+export async function runBench(o: BenchOptions) {
+  const bareDir = join(o.out, 'bare'), bigDir = join(o.out, `site-${o.bigCount}`);
+  mkdirSync(o.out, { recursive: true });
+  await bareSite(o.root, o.site, bareDir);
+  const big = bigSite(o.site, bigDir, o.bigCount);
+  const servers: StaticServer[] = [await serveStatic(o.site), await serveStatic(bareDir), await serveStatic(bigDir)];
+  const [ours, bare, bigServer] = servers.map((s) => s.url) as [string, string, string];
   const browser = await launchChromium();
-  const results: Record<string, unknown> = {};
+  const started = { at: new Date().toISOString(), loadavg: loadavg() };
   try {
-    const pages = { explorer: ours.url, embed: `${ours.url}embed.html`, bare: bare.url } as const;
-    const load: Record<string, { ms: number[]; gzip: number[]; requests: number }> = {};
-    for (const [name, url] of Object.entries(pages)) {
-      load[name] = { ms: [], gzip: [], requests: 0 };
-      for (let i = 0; i < LOADS; i++) {
-        const r = await coldLoad(browser, url);
-        load[name]!.ms.push(r.ms);
-        load[name]!.gzip.push(r.gzipBytes);
-        load[name]!.requests = r.requests;
-        await r.close();
-      }
-    }
-    // The bare page swapping the same snapshots (fetch + setData + drawn), for comparison.
-    const bareSwap: number[] = [];
-    {
-      const b = await coldLoad(browser, bare.url);
-      const files = (await b.page.evaluate(async () => (await (await fetch('data/snapshots/index.json')).json()) as { snapshots: { file: string }[] })).snapshots.map((s) => s.file);
-      for (let i = 0; i < SWAPS; i++) bareSwap.push(await b.page.evaluate((f) => (window as unknown as { __swap: (f: string) => Promise<number> }).__swap(f), files[files.length - 2 - i]!));
-      await b.close();
-    }
-    const first = await coldLoad(browser, ours.url);
-    const fresh = await swaps(first.page, SWAPS, 'ArrowLeft');
-    const revisit = await swaps(first.page, SWAPS, 'ArrowRight');
-    await first.close();
-
-    // Comparing two dates: time until the change is drawn and tabulated, and the longest task
-    // on the main thread meanwhile (the computation runs in a worker).
-    const compare: { ms: number; longestTaskMs: number }[] = [];
-    for (const other of ['2017-01-01', '2014-06-01', '2016-01-01']) {
-      const c = await coldLoad(browser, `${ours.url}?date=2017-07-15`);
-      const r = await c.page.evaluate(async (otherIso) => {
-        const longest = { ms: 0 };
-        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest.ms = Math.max(longest.ms, e.duration); });
-        obs.observe({ type: 'longtask', buffered: false });
-        const select = document.querySelector<HTMLSelectElement>('#compare-date')!;
-        const i = [...select.options].findIndex((o) => o.textContent === new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${otherIso}T00:00:00Z`)));
-        const t0 = performance.now();
-        select.selectedIndex = i;
-        select.dispatchEvent(new Event('change'));
-        while (!document.querySelector('.compare-table')) await new Promise((r) => setTimeout(r, 5));
-        const ms = performance.now() - t0;
-        obs.disconnect();
-        return { ms, longestTaskMs: longest.ms };
-      }, other);
-      compare.push(r);
-      await c.close();
-    }
-
-    const e = load.explorer!, em = load.embed!, b = load.bare!;
-    const ratio = (x: number[], y: number[]) => (median(x) / median(y)).toFixed(2);
-    console.log(`\nFirst view, ${LOADS} cold loads each, ${VIEWPORT.width}×${VIEWPORT.height} (ratios against the bare page):`);
-    console.table([
-      { what: 'first drawn snapshot (median ms)', explorer: median(e.ms).toFixed(0), embed: median(em.ms).toFixed(0), bare: median(b.ms).toFixed(0), explorer_ratio: ratio(e.ms, b.ms), embed_ratio: ratio(em.ms, b.ms) },
-      { what: 'downloaded by then (gzip)', explorer: kb(median(e.gzip)), embed: kb(median(em.gzip)), bare: kb(median(b.gzip)), explorer_ratio: ratio(e.gzip, b.gzip), embed_ratio: ratio(em.gzip, b.gzip) },
-      { what: 'requests', explorer: String(e.requests), embed: String(em.requests), bare: String(b.requests), explorer_ratio: '', embed_ratio: '' },
-    ]);
-    console.log(`Snapshot swap by keyboard (key press → drawn), ${SWAPS} each:`);
-    console.table([
-      { kind: 'new date (fetch + draw)', median_ms: median(fresh).toFixed(1), max_ms: Math.max(...fresh).toFixed(1) },
-      { kind: 'revisited date (cached)', median_ms: median(revisit).toFixed(1), max_ms: Math.max(...revisit).toFixed(1) },
-      { kind: 'bare page: fetch + setData + drawn', median_ms: median(bareSwap).toFixed(1), max_ms: Math.max(...bareSwap).toFixed(1) },
-    ]);
-    console.log('Compare 15 July 2017 with another date (change computed in a worker):');
-    console.table(compare.map((c, i) => ({ with: ['2017-01-01', '2014-06-01', '2016-01-01'][i], ms_until_shown: c.ms.toFixed(0), longest_main_thread_task_ms: c.longestTaskMs.toFixed(0) })));
-    Object.assign(results, { loads: LOADS, explorer: e, embed: em, bare: b, swapFreshMs: fresh, swapRevisitMs: revisit, bareSwapMs: bareSwap, compare });
-    writeFileSync(join(root, 'dist-bench/results.json'), JSON.stringify(results, null, 1));
+    o.log?.('first view');
+    const first = await firstViews(browser, { bare, explorer: ours, embed: `${ours}embed.html` }, o);
+    o.log?.('swaps');
+    const sw = await swaps(browser, ours, bare, o);
+    o.log?.('play and compare');
+    const firstDate = (JSON.parse(readFileSync(join(o.site, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string }[] }).snapshots[0]!.date;
+    const pc = await playAndCompare(browser, ours, firstDate, o);
+    o.log?.(`scale (${big.dates.length} snapshots)`);
+    const sc = await scale(browser, ours, bigServer, o);
+    const results = {
+      machine: { cpus: cpus().length, loadavgAtStart: started.loadavg, loadavgAtEnd: loadavg(), chromium: browser.version(), node: process.version },
+      started: started.at, site: o.site, viewport: VIEWPORT,
+      options: { loads: o.loads, swaps: o.swaps, playSteps: o.playSteps, bigCount: o.bigCount, settleMs: o.settleMs },
+      firstView: first, swaps: sw, ...pc, scale: { ...sc, snapshots: big.dates.length, dataStepMs: Math.round(big.dataStepMs) },
+    };
+    const withGoals = { ...results, goals: goals(results) };
+    writeFileSync(join(o.out, 'results.json'), `${JSON.stringify(withGoals, null, 1)}\n`);
+    return withGoals;
   } finally {
     await browser.close();
-    await ours.close();
-    await bare.close();
+    for (const s of servers) await s.close();
   }
 }
 
-await main();
+export type BenchResults = Awaited<ReturnType<typeof runBench>>;
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const root = resolve(import.meta.dirname, '..');
+  const env = (k: string, d: number) => Number(process.env[k] ?? d);
+  const results = await runBench({
+    root, site: resolve(root, process.env.BENCH_SITE ?? 'dist'), out: join(root, 'dist-bench'),
+    loads: env('BENCH_LOADS', 7), swaps: env('BENCH_SWAPS', 16), playSteps: env('BENCH_PLAY', 12), bigCount: env('BENCH_BIG', 1000), settleMs: 5000,
+    log: (l) => console.log(l),
+  });
+  printReport(results);
+}

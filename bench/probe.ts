@@ -1,0 +1,47 @@
+/**
+ * What the benchmark records inside a page, from before its first script runs (an init script, so
+ * plain JavaScript in a string): every time #map reports a drawn snapshot (data-snapshot set and
+ * aria-busy not "true"), every key press (the event's own timestamp, i.e. when the browser got
+ * it), and every main-thread long task (PerformanceObserver 'longtask': tasks over 50 ms).
+ * Times are performance.now() of the page: ms since navigation start.
+ */
+import type { Page } from 'playwright-core';
+
+export interface Drawn { date: string; at: number }
+export interface LongTask { start: number; ms: number }
+export interface Probe { drawn: Drawn[]; keys: number[]; longTasks: LongTask[] }
+
+export const PROBE_SCRIPT = `(() => {
+  // tsx (esbuild's keepNames) wraps functions in page.evaluate bodies in __name(); let them run.
+  window.__name = window.__name || ((f) => f);
+  const b = window.__bench = { drawn: [], keys: [], longTasks: [] };
+  document.addEventListener('keydown', (e) => { b.keys.push(e.timeStamp); }, true);
+  let sawBusy = false;
+  new MutationObserver(() => {
+    const m = document.getElementById('map');
+    const date = m && m.getAttribute('data-snapshot');
+    if (!m) return;
+    if (m.getAttribute('aria-busy') === 'true') { sawBusy = true; return; }
+    const last = b.drawn[b.drawn.length - 1];
+    if (date && (!last || last.date !== date || sawBusy)) { b.drawn.push({ date, at: performance.now() }); sawBusy = false; }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-snapshot', 'aria-busy'] });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (err) { b.noLongTasks = String(err); }
+})();`;
+
+export const probe = (page: Page): Promise<Probe> => page.evaluate('window.__bench') as Promise<Probe>;
+
+/** The longest main-thread task that overlaps [from, to] (ms since navigation start); 0 for none. */
+export function longestTask(tasks: readonly LongTask[], from: number, to: number): number {
+  let longest = 0;
+  for (const t of tasks) if (t.start < to && t.start + t.ms > from) longest = Math.max(longest, t.ms);
+  return Math.round(longest);
+}
+
+/** Waits until the page has reported `count` drawn snapshots; returns the last. */
+export async function waitDrawn(page: Page, count: number, timeout = 60_000): Promise<Drawn> {
+  await page.waitForFunction((n) => (window as unknown as { __bench: Probe }).__bench.drawn.length >= n, count, { timeout, polling: 10 });
+  return (await probe(page)).drawn[count - 1]!;
+}
