@@ -8,7 +8,7 @@ import { describe, kB, ratio, type Spread } from './figures.ts';
 interface Page { drawnMs: Spread; gzipBytes: Spread; jsGzipBytes: Spread; afterFirstDrawLongestTaskMs: Spread }
 export interface GoalInput {
   firstView: Record<'bare' | 'explorer' | 'embed', Page>;
-  swaps: { newDateMs: Spread; revisitedMs: Spread; bareMs: Spread; bareRevisitedMs: Spread; longestTaskMs: Spread };
+  swaps: { newDateMs: Spread; revisitedMs: Spread; bareMs: Spread; bareRevisitedMs: Spread; rapidMs: Spread; pauseMs: number; longestTaskMs: number };
   play: { stepMs: Spread; longestTaskMs: number };
   compare: { first: { ms: number; longestTaskMs: number }; cached: { ms: number; longestTaskMs: number }; others: { ms: number; longestTaskMs: number }[] };
   scale: { firstDrawnMs: { small: Spread; big: Spread }; stepMs: { small: Spread; big: Spread }; snapshots: number };
@@ -33,7 +33,7 @@ export function goals(r: GoalInput): Goal[] {
   atMost('2 swap by keyboard, new date / bare fetch+setData+drawn', ratio(s.newDateMs, s.bareMs), 0.5, `${describe(s.newDateMs)} vs ${describe(s.bareMs)}`);
   atMost('2 swap by keyboard, revisited date / bare', ratio(s.revisitedMs, s.bareRevisitedMs), 0.5, `${describe(s.revisitedMs)} vs ${describe(s.bareRevisitedMs)}`);
   const task = (goal: string, ms: number) => atMost(`3 longest main-thread task, ${goal}`, ms, LONG_TASK_MS, `${ms} ms`, ' ms');
-  task('swaps', s.longestTaskMs.max);
+  task('swaps (all of them, and 1 s after)', s.longestTaskMs);
   task('Play at the fastest speed', r.play.longestTaskMs);
   task('comparison, first time', r.compare.first.longestTaskMs);
   task('comparison, cached', r.compare.cached.longestTaskMs);
@@ -51,5 +51,6 @@ export function printReport(r: GoalInput & { goals: Goal[]; machine: unknown; co
   console.table(r.goals.map((g) => ({ goal: g.goal, value: g.value, target: g.target, met: g.met ? 'yes' : 'NO', measured: g.measured })));
   console.log(`Compare: first ${r.compare.first.ms.toFixed(0)} ms, cached ${r.compare.cached.ms.toFixed(0)} ms, others ${r.compare.others.map((c) => c.ms.toFixed(0)).join(', ')} ms`);
   console.log(`Play step: ${describe(r.play.stepMs)}`);
+  console.log(`Swaps with no pause (key pressed as soon as the last date is drawn): ${describe(r.swaps.rapidMs)}; the goals' swaps pause ${r.swaps.pauseMs} ms between keys`);
   console.log('All figures: dist-bench/results.json');
 }

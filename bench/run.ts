@@ -6,7 +6,9 @@
  * the pages so that a busy machine slows all of them alike; every figure has its spread.
  *
  * BENCH_LOADS (default 7) cold loads per page, BENCH_SWAPS (16) swaps per kind, BENCH_PLAY (12)
- * steps of Play, BENCH_BIG (1000) snapshots in the scale case.
+ * steps of Play, BENCH_BIG (1000) snapshots in the scale case, BENCH_PAUSE (700) ms between two
+ * swaps (a reader looking at the map; both pages wait, then until idle). Swaps with no pause at
+ * all (a reader tapping the key as fast as the map follows) are reported too.
  */
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +17,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { spread, type Spread } from './figures.ts';
-import { afterFirstDraw, bareSwap, coldLoad, compare, keySwap, play, VIEWPORT, type Download, type Load } from './scenarios.ts';
+import { longestTask, probe } from './probe.ts';
+import { afterFirstDraw, bareSwap, coldLoad, compare, keySwap, pause, play, VIEWPORT, type Download, type Load } from './scenarios.ts';
 import { bareSite, bigSite } from './sites.ts';
 import { goals, printReport } from './goals.ts';
 
@@ -29,6 +32,8 @@ export interface BenchOptions {
   bigCount: number;
   /** Ms after the first drawn snapshot whose long tasks count (the issue: 5 s). */
   settleMs: number;
+  /** Ms between two swaps, as a reader looks at the map (then until the page is idle). */
+  pauseMs: number;
   log?: (line: string) => void;
 }
 
@@ -74,24 +79,35 @@ async function swaps(browser: Browser, site: string, bare: string, o: BenchOptio
   const start = files.findIndex((f) => f.date === ours.date);
   const out = { fresh: [] as number[], revisit: [] as number[], bare: [] as number[], bareRevisit: [] as number[], tasks: [] as number[], bareTasks: [] as number[], dates: [] as string[] };
   const n = Math.min(o.swaps, start);
+  const from = await ours.page.evaluate(() => performance.now());
   // Alternating: the bare page swaps to the same dates the explorer steps to.
   for (let i = 1; i <= n; i++) {
+    await pause(b.page, o.pauseMs);
     const bs = await bareSwap(b.page, files[start - i]!.file);
     out.bare.push(bs.ms); out.bareTasks.push(bs.longestTaskMs);
+    await pause(ours.page, o.pauseMs);
     const s = await keySwap(ours.page, 'ArrowLeft');
     out.fresh.push(s.ms); out.tasks.push(s.longestTaskMs); out.dates.push(s.date);
   }
   for (let i = n - 1; i >= 0; i--) {
+    await pause(b.page, o.pauseMs);
     const bs = await bareSwap(b.page, files[start - i]!.file);
     out.bareRevisit.push(bs.ms);
+    await pause(ours.page, o.pauseMs);
     const s = await keySwap(ours.page, 'ArrowRight');
     out.revisit.push(s.ms); out.tasks.push(s.longestTaskMs); out.dates.push(s.date);
   }
+  // No pause: each key as soon as the last date is drawn (new dates, further back).
+  const rapid: number[] = [];
+  for (let i = 0; i < n && start - n - i > 0; i++) rapid.push((await keySwap(ours.page, 'ArrowLeft')).ms);
+  // Long tasks over the whole run of swaps and a second after the last: the panels redraw after the map.
+  await ours.page.waitForTimeout(1000);
+  const longest = longestTask((await probe(ours.page)).longTasks, from, await ours.page.evaluate(() => performance.now()));
   await ours.close();
   await b.close();
   return {
-    newDateMs: spread(out.fresh), revisitedMs: spread(out.revisit), bareMs: spread(out.bare), bareRevisitedMs: spread(out.bareRevisit),
-    longestTaskMs: spread(out.tasks), bareLongestTaskMs: spread(out.bareTasks), dates: out.dates,
+    newDateMs: spread(out.fresh), revisitedMs: spread(out.revisit), bareMs: spread(out.bare), bareRevisitedMs: spread(out.bareRevisit), rapidMs: spread(rapid), pauseMs: o.pauseMs,
+    longestTaskMs: longest, longestTaskPerSwapMs: spread(out.tasks), bareLongestTaskMs: spread(out.bareTasks), dates: out.dates,
   };
 }
 
@@ -119,7 +135,12 @@ async function scale(browser: Browser, small: string, big: string, o: BenchOptio
   }
   const steps = { small: [] as number[], big: [] as number[] };
   const pages = { small: await settled(browser, small, o), big: await settled(browser, big, o) };
-  for (let i = 0; i < o.swaps; i++) for (const k of ['small', 'big'] as const) steps[k].push((await keySwap(pages[k].page, 'ArrowLeft')).ms);
+  for (let i = 0; i < o.swaps; i++) {
+    for (const k of ['small', 'big'] as const) {
+      await pause(pages[k].page, o.pauseMs);
+      steps[k].push((await keySwap(pages[k].page, 'ArrowLeft')).ms);
+    }
+  }
   await pages.small.close();
   await pages.big.close();
   return { firstDrawnMs: { small: spread(drawn.small), big: spread(drawn.big) }, stepMs: { small: spread(steps.small), big: spread(steps.big) } };
@@ -147,7 +168,7 @@ export async function runBench(o: BenchOptions) {
     const results = {
       machine: { cpus: cpus().length, loadavgAtStart: started.loadavg, loadavgAtEnd: loadavg(), chromium: browser.version(), node: process.version },
       started: started.at, site: o.site, viewport: VIEWPORT,
-      options: { loads: o.loads, swaps: o.swaps, playSteps: o.playSteps, bigCount: o.bigCount, settleMs: o.settleMs },
+      options: { loads: o.loads, swaps: o.swaps, playSteps: o.playSteps, bigCount: o.bigCount, settleMs: o.settleMs, pauseMs: o.pauseMs },
       firstView: first, swaps: sw, ...pc, scale: { ...sc, snapshots: big.dates.length, dataStepMs: Math.round(big.dataStepMs) },
     };
     const withGoals = { ...results, goals: goals(results) };
@@ -166,7 +187,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const env = (k: string, d: number) => Number(process.env[k] ?? d);
   const results = await runBench({
     root, site: resolve(root, process.env.BENCH_SITE ?? 'dist'), out: join(root, 'dist-bench'),
-    loads: env('BENCH_LOADS', 7), swaps: env('BENCH_SWAPS', 16), playSteps: env('BENCH_PLAY', 12), bigCount: env('BENCH_BIG', 1000), settleMs: 5000,
+    loads: env('BENCH_LOADS', 7), swaps: env('BENCH_SWAPS', 16), playSteps: env('BENCH_PLAY', 12), bigCount: env('BENCH_BIG', 1000), settleMs: 5000, pauseMs: env('BENCH_PAUSE', 700),
     log: (l) => console.log(l),
   });
   printReport(results);

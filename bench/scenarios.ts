@@ -66,6 +66,16 @@ export async function afterFirstDraw(load: Load, ms: number): Promise<number> {
 
 export interface Swap { ms: number; longestTaskMs: number; date: string }
 
+/**
+ * Waits `ms`, as a reader looking at the map does, and until the page is idle (requestIdleCallback):
+ * the state the bare page's swaps start from.
+ */
+export async function pause(page: Page, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  await page.waitForTimeout(ms);
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+}
+
 /** Presses `key` on the date slider and waits for the next drawn snapshot: key press → drawn. */
 export async function keySwap(page: Page, key: string): Promise<Swap> {
   const before = await page.evaluate(() => (window as unknown as { __bench: { drawn: unknown[] } }).__bench.drawn.length);
