@@ -2,8 +2,7 @@ import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
-import { fileListText, writeSiteData } from './scripts/site-data.ts';
-import { storyBasemap } from './scripts/basemap.ts';
+import { devGeneratedFile, writeSiteData } from './scripts/site-data.ts';
 import { cspContent } from './scripts/csp.ts';
 
 /** The story to serve and build: data/, or another folder named by FRONTLINES_DATA (docs/new-story.md). */
@@ -17,10 +16,9 @@ const MIME: Record<string, string> = {
 /**
  * Serves the story's data folder at /data/ in dev and copies it to dist/data/ in a build, so a data
  * editor can swap files in a built site without rebuilding. The basemap (Natural Earth for the
- * story's bounds) and files.json are generated (scripts/site-data.ts), never committed.
+ * story's bounds), files.json and the date stack are generated (scripts/site-data.ts), never committed.
  */
 function frontlinesData(): Plugin {
-  let basemap: string | null = null;
   let outDir = 'dist';
   let isBuild = false;
   return {
@@ -31,13 +29,13 @@ function frontlinesData(): Plugin {
       isBuild = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
+      const generated = devGeneratedFile(DATA_DIR);
       server.middlewares.use('/data/', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        // files.json follows the folder as it is now; the basemap (slow to make) is made once.
-        const made = path === '/files.json' ? fileListText(DATA_DIR)
-          : path === '/basemap/basemap.geojson' ? (basemap ??= JSON.stringify(storyBasemap(DATA_DIR))) : undefined;
+        // files.json and the date stack follow the folder as it is now; the basemap is made once.
+        const made = generated(path.slice(1));
         if (made !== undefined) {
-          res.setHeader('Content-Type', 'application/json');
+          res.setHeader('Content-Type', MIME[extname(path)] ?? 'application/octet-stream');
           res.end(made);
           return;
         }

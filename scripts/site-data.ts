@@ -1,29 +1,51 @@
 /**
  * The data folder as the site serves it: the story's files (not `sources/`, which only builds the
- * snapshots), plus two generated files: `basemap/basemap.geojson` (Natural Earth for the story's
- * bounds, with its rivers; scripts/basemap.ts) and `files.json` (which files there are, so the page
- * asks for no optional file that is missing; src/data/files.ts).
+ * snapshots), plus generated files: `basemap/basemap.geojson` (Natural Earth for the story's
+ * bounds, with its rivers; scripts/basemap.ts), `files.json` (which files there are, so the page
+ * asks for no optional file that is missing; src/data/files.ts) and the date stack, `stack/`
+ * (src/data/date-stack.ts, scripts/stack-files.ts).
  * The build writes it next to the pages (vite.config.ts), the dev server serves it, and
  * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site.
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileList } from '../src/data/files.ts';
+import { STACK_MANIFEST } from '../src/data/date-stack.ts';
 import { storyBasemap } from './basemap.ts';
 import { isMain } from './derived-file.ts';
+import { stackFiles, stackFilesCached } from './stack-files.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
 const NOT_SHIPPED = new Set(['sources']);
 
-/** files.json for a data folder: its top-level data files. */
-export function fileListText(dataDir: string): string {
+/** files.json for a data folder: its top-level data files, and `generated` ones made for the site. */
+export function fileListText(dataDir: string, generated: readonly string[] = []): string {
   const names = readdirSync(dataDir).filter((n) => statSync(join(dataDir, n)).isFile());
-  return `${JSON.stringify(fileList(names))}\n`;
+  return `${JSON.stringify(fileList([...names, ...generated]))}\n`;
 }
 
 /** The generated files for a data folder, by path relative to it. */
-export function generatedFiles(dataDir: string): Record<'files.json' | 'basemap/basemap.geojson', string> {
-  return { 'files.json': fileListText(dataDir), 'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)) };
+export function generatedFiles(dataDir: string): Record<string, string | Uint8Array> {
+  const stack = stackFiles(dataDir);
+  return {
+    'files.json': fileListText(dataDir, stack.size ? [STACK_MANIFEST] : []),
+    'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)),
+    ...Object.fromEntries(stack),
+  };
+}
+
+/**
+ * For the dev server: the text of a generated file at `path` (relative to the data folder), made
+ * afresh when its inputs changed (the basemap, slow to make, once), or undefined for any other path.
+ */
+export function devGeneratedFile(dataDir: string): (path: string) => string | Uint8Array | undefined {
+  let basemap: string | null = null;
+  const stack = stackFilesCached(dataDir);
+  return (path) => {
+    if (path === 'files.json') return fileListText(dataDir, stack().size ? [STACK_MANIFEST] : []);
+    if (path === 'basemap/basemap.geojson') return (basemap ??= JSON.stringify(storyBasemap(dataDir)));
+    return path.startsWith('stack/') ? stack().get(path) : undefined;
+  };
 }
 
 /** Writes the story in `dataDir` to `outDataDir` (replacing what was there) as the site serves it. */
@@ -31,8 +53,10 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   const from = resolve(dataDir);
   rmSync(outDataDir, { recursive: true, force: true });
   cpSync(from, outDataDir, { recursive: true, filter: (src) => !NOT_SHIPPED.has(src.slice(from.length + 1).split(/[\\/]/)[0] ?? '') });
-  mkdirSync(join(outDataDir, 'basemap'), { recursive: true });
-  for (const [path, text] of Object.entries(generatedFiles(from))) writeFileSync(join(outDataDir, path), text);
+  for (const [path, text] of Object.entries(generatedFiles(from))) {
+    mkdirSync(dirname(join(outDataDir, path)), { recursive: true });
+    writeFileSync(join(outDataDir, path), text);
+  }
 }
 
 if (isMain(import.meta.url)) {

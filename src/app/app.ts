@@ -1,27 +1,25 @@
 /**
  * The app, shared by the explorer (index.html) and the embed (embed.html): boots the map and the
  * core data files, puts the reader's choices into one store, and starts the views that each draw
- * their slice of it (docs/architecture.md). Analysis lives in src/analysis, drawing in src/map,
- * controls and words in src/ui.
+ * their slice of it (docs/architecture.md). Only what the first map needs is in this module's
+ * graph; the rest (labels, places, popups, the article's lines, player, charts, comparison, the
+ * figures and the date stack) is after-first-map.ts, loaded once the first territory is drawn
+ * (docs/swaps.md). Analysis lives in src/analysis, drawing in src/map, controls and words in src/ui.
  */
 import { isIsoDate } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';
 import { boundsOf } from '../analysis/bounds.ts';
 import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
 import { langFromBrowser, isLang, type Lang } from '../i18n/lang.ts';
-import { palette, setBasemapLang, showLabels } from '../map/style.ts';
-import { addTerritoryLayers, setTerritoryLang } from '../map/territory-layers.ts';
-import { PlaceMarkers } from '../map/place-markers.ts';
+import { setBasemapLang } from '../map/style.ts';
+import { addTerritoryLayers, setTerritoryLang, TERRITORY_BEFORE } from '../map/territory-layers.ts';
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
-import { watchArticle } from './article-view.ts';
-import { watchControls } from './controls.ts';
-import { loadStats } from './lazy-stats.ts';
 import { watchPanels } from './panels.ts';
-import { watchPlacePopup } from './place-popup.ts';
 import { SnapshotView } from './snapshot-view.ts';
+import { watchTimeline } from './timeline-view.ts';
 import { bootState, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
 import { urlWriter } from './url-sync.ts';
@@ -100,7 +98,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   }
   await styleReady;
   if (store.state.lang !== bootLang) setBasemapLang(map, store.state.lang);
-  addTerritoryLayers(map, core.factions, store.state.lang, 'rivers');
+  addTerritoryLayers(map, core.factions, store.state.lang, TERRITORY_BEFORE);
 
   if (config.urlState) {
     const writeUrl = urlWriter();
@@ -110,25 +108,16 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     b.addEventListener('click', () => store.update({ lang: b.dataset.lang as Lang, langExplicit: true }));
   }
   watchPanels(ctx);
-  watchPlacePopup(ctx);
-  watchArticle(ctx);
-  watchControls(ctx, view);
-  let markers: PlaceMarkers | null = null;
+  const dates = watchTimeline(ctx);
   store.watch((s) => s.lang, (lang) => {
-    markers?.setLang(lang);
     setBasemapLang(map, lang);
     setTerritoryLang(map, core.factions, lang);
   }, { initial: false });
 
   await view.redraw();
-  // Labels of every kind (sides' names, the article's rings, places, countries) join the map once
-  // the first territory is drawn: their glyphs and placement would otherwise hold it up.
-  showLabels(map);
-  store.update({ labelsOn: true });
-  markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
-  // Everything is on the map (places included) once it is next idle; --render waits for this.
-  void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
-  void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time')));
+  // Everything else joins once the first territory is drawn.
+  const { afterFirstMap } = await import('./after-first-map.ts');
+  afterFirstMap(ctx, view, dates);
   return {
     setDate(dateIso) {
       if (!isIsoDate(dateIso)) return false;

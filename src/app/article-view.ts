@@ -8,11 +8,12 @@ import { formatNumber } from '../i18n/format.ts';
 import { addArticleLayers, setArticleLines } from '../map/article-layers.ts';
 import { STRINGS } from '../ui/strings.ts';
 import type { AppContext } from './context.ts';
+import { watchLater } from './watch-later.ts';
 
 export function watchArticle(ctx: AppContext): void {
   const { store, map, core } = ctx;
   let added = false;
-  store.watch((s) => [s.labelsOn, s.claims, s.drawn, s.lang], () => {
+  watchLater(store, (s) => [s.labelsOn, s.claims, s.drawn, s.lang], () => {
     const { labelsOn, claims, drawn, lang } = store.state;
     const placeId = claims && articlePlace(claims, core.story.article?.place ?? null);
     const place = placeId ? core.placeById.get(placeId) : undefined;

@@ -8,7 +8,7 @@
  * sandboxed frame), or the worker reports an error before its first reply (its script was blocked
  * by a CSP or failed to load). The client then stays on the main thread.
  */
-import { changeSteps, type ChangeResult } from '../analysis/change.ts';
+import type { ChangeResult } from '../analysis/change.ts';
 import type { Snapshot } from '../data/contract.ts';
 import type { ChangeReply, ChangeRequest } from './change-worker.ts';
 
@@ -94,6 +94,8 @@ export class ChangeClient {
 
   async #runHere(job: Job): Promise<void> {
     try {
+      // The overlays' code loads only when there is no worker to run them.
+      const { changeSteps } = await import('../analysis/change.ts');
       const steps = changeSteps(job.before, job.after);
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 0));

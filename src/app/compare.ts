@@ -6,7 +6,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { Faction, Snapshot, SnapshotEntry } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';
 import { addChangeLayers, setChange } from '../map/change-layers.ts';
-import { SwipeMap } from '../map/swipe-map.ts';
+import type { SwipeMap } from '../map/swipe-map.ts';
 import { ComparePanel, type CompareStatus } from '../ui/compare-panel.ts';
 import { SwipeFrame } from '../ui/swipe-frame.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -101,6 +101,9 @@ export class CompareController {
     }
     const { lang, t } = view;
     if (!this.#swipe) {
+      // A second map, and the names' geometry, load with the first side-by-side view.
+      const { SwipeMap } = await import('../map/swipe-map.ts');
+      if (this.#swipe || !this.#view?.swipe || this.#view.compareIndex === null) return;
       const frame = new SwipeFrame(this.#o.mapWrap, t.swipeLabel);
       const map = new SwipeMap({ main: this.#o.map, container: frame.box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase });
       this.#swipe = { map, frame, index: -1 };

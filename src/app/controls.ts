@@ -1,9 +1,9 @@
 /**
- * The controls that change the state (date slider, player, charts, comparison, file preview), each
- * redrawn from its slice. Controls emit intents (`store.update`); they never draw the map.
+ * The controls loaded after the first map (player, charts, comparison, file preview), each
+ * redrawn from its slice; the date slider is timeline-view.ts. Controls emit intents
+ * (`store.update`); they never draw the map.
  */
 import { Player } from '../ui/player.ts';
-import { Timeline } from '../ui/timeline.ts';
 import { OverTime } from '../ui/over-time.ts';
 import { Preview } from '../ui/preview.ts';
 import { STRINGS } from '../ui/strings.ts';
@@ -11,8 +11,10 @@ import { CompareController } from './compare.ts';
 import { $, type AppContext } from './context.ts';
 import { loadDistancesWhenSeen } from './lazy-stats.ts';
 import type { SnapshotView } from './snapshot-view.ts';
+import type { DateChoice } from './timeline-view.ts';
+import { watchLater } from './watch-later.ts';
 
-export function watchControls(ctx: AppContext, view: SnapshotView): void {
+export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateChoice): void {
   const { store, core, config, mapEl } = ctx;
   const { datesIso } = core;
   const last = datesIso.length - 1;
@@ -30,10 +32,9 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
       return true;
     },
   }) : null;
-  /** A date chosen by hand stops the player. */
-  const choose = (i: number) => { player?.stop(); store.update({ dateIndex: i }); };
-  const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: choose }) : null;
-  store.watch((s) => [s.dateIndex, s.lang], () => timeline?.render(store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
+  // A date chosen by hand stops the player.
+  dates.onChoose(() => player?.stop());
+  const choose = dates.choose;
   store.watch((s) => s.lang, (lang) => player?.render(STRINGS[lang]));
 
   const compareEl = $('#compare');
@@ -44,7 +45,7 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
     onSwipe: (on) => store.update({ swipe: on }),
   }) : null;
   // Compared with the date on the map (not a previewed file), once its territory is in.
-  store.watch((s) => [s.drawn, s.compareIndex, s.swipe, s.lang], () => {
+  watchLater(store, (s) => [s.drawn, s.compareIndex, s.swipe, s.lang], () => {
     const { drawn, compareIndex, swipe, lang } = store.state;
     if (drawn?.preview) return;
     compare?.update({ dateIndex: drawn?.index ?? store.state.dateIndex, compareIndex, swipe, lang, t: STRINGS[lang], drawn: drawn?.snapshot ?? null });
@@ -62,7 +63,7 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
     });
     store.watch((s) => [s.stats, s.lang], () => overTime.renderArea(store.state.stats, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     store.watch((s) => [s.distances, s.chartPlace, s.lang], () => overTime.renderDistances(store.state.distances, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
-    store.watch((s) => s.dateIndex, (i) => overTime.setSelected(i), { initial: false });
+    watchLater(store, (s) => s.dateIndex, (i) => overTime.setSelected(i), { initial: false });
     loadDistancesWhenSeen(ctx, overTimeEl);
   }
 

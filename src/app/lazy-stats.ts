@@ -12,7 +12,7 @@ import type { AppContext } from './context.ts';
 
 export async function loadStats(ctx: AppContext, wanted: boolean): Promise<void> {
   const { store, core, load, messages } = ctx;
-  if (!wanted) return;
+  if (!wanted) { store.update({ figuresLoaded: true }); return; }
   const has = (f: string) => core.files.has(f);
   const report = <T>(r: Result<T>): T | null => {
     if (r.ok) return r.value;
@@ -24,7 +24,7 @@ export async function loadStats(ctx: AppContext, wanted: boolean): Promise<void>
     has('claims.json') ? load('claims.json', (d, f) => parseClaims(d, f, { places: core.placeById.keys(), factions })) : null,
     has('stats.json') ? load('stats.json', parseStats) : null,
   ]);
-  store.update({ claims: claims && report(claims)?.claims || null, stats: stats && report(stats) });
+  store.update({ claims: claims && report(claims)?.claims || null, stats: stats && report(stats), figuresLoaded: true });
 }
 
 /** Loads place-distances.json the first time `el` comes near the viewport. */

@@ -1,17 +1,20 @@
-/** The explorer (index.html): the app with every control, its state in the URL, and the embed dialog. */
+/**
+ * The explorer (index.html): the app with every control, its state in the URL, and the embed
+ * dialog, whose module loads once the app has started (it is not part of the first view).
+ */
 import './style.css';
 import { reportBug, startApp } from './app.ts';
-import { setupEmbedDialog } from '../ui/embed-dialog.ts';
 import { STRINGS } from '../ui/strings.ts';
 
 startApp({ urlState: true, interactive: true, cooperativeGestures: false, theme: 'light', view: null, notices: [] })
-  .then((app) => {
+  .then(async (app) => {
     const opener = document.querySelector<HTMLButtonElement>('#embed-open');
     if (!app || !opener) return;
     opener.hidden = false;
     const label = () => { opener.textContent = STRINGS[app.lang].embed; };
     label();
     new MutationObserver(label).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    const { setupEmbedDialog } = await import('../ui/embed-dialog.ts');
     setupEmbedDialog({
       opener,
       base: new URL('./', document.baseURI).href,

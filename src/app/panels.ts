@@ -1,21 +1,19 @@
 /**
- * The page's words and panels, each redrawn from its slice of the state: title and language
- * buttons, the date line, legend, sources, the article's claims and the summary paragraph.
- * A panel whose file is missing (claims.json, stats.json) stays hidden.
+ * The first view's words and panels, each redrawn from its slice of the state: title and language
+ * buttons, the date line, legend and sources. The article's claims and the summary, which need
+ * the figures loaded after the first map, are figure-panels.ts.
  */
-import { areasByTier } from '../analysis/area.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { renderClaimsPanel } from '../ui/claims-panel.ts';
 import { renderLegend } from '../ui/legend.ts';
 import { renderSourcesPanel } from '../ui/sources-panel.ts';
 import { STRINGS } from '../ui/strings.ts';
-import { summarize } from '../ui/summary-text.ts';
 import { $, type AppContext } from './context.ts';
+import { watchLater } from './watch-later.ts';
 
 export function watchPanels(ctx: AppContext): void {
   const { store, core, mapEl } = ctx;
-  const { story, factions, entries, datesIso, places } = core;
+  const { story, factions, entries, datesIso } = core;
 
   store.watch((s) => s.lang, (lang: Lang) => {
     const t = STRINGS[lang];
@@ -33,35 +31,22 @@ export function watchPanels(ctx: AppContext): void {
   // Figures of the territory on the map: redrawn when it changes, and in the reader's language.
   store.watch((s) => [s.drawn, s.lang], () => {
     const { drawn, lang } = store.state;
+    const dateLine = $('#date-line');
+    if (drawn && dateLine) dateLine.textContent = formatDate(datesIso[drawn.index]!, lang);
+  });
+  // The legend's areas (state `areas`, legend-areas.ts) follow once known. Lists of sources are
+  // long: drawn in a task of their own.
+  watchLater(store, (s) => [s.drawn, s.lang, s.areas], () => {
+    const { drawn, lang, areas } = store.state;
     if (!drawn) return;
     const t = STRINGS[lang];
-    const legend = $('#legend'), sources = $('#sources'), dateLine = $('#date-line');
-    if (dateLine) dateLine.textContent = formatDate(datesIso[drawn.index]!, lang);
-    if (legend) renderLegend(legend, factions, areasByTier(drawn.snapshot), lang, t);
+    const legend = $('#legend'), sources = $('#sources');
+    if (legend) renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, lang, t);
     if (sources) renderSourcesPanel(sources, entries[drawn.index]!, story.method?.[lang] ?? t.approxNote, lang, t);
   });
 
-  const claimsEl = $('#claims');
+  // Panels whose file is missing are hidden from the start: hiding them later would resize the map.
+  const claimsEl = $('#claims'), summary = $('#summary');
   if (claimsEl) claimsEl.hidden = !core.files.has('claims.json');
-  store.watch((s) => [s.drawn, s.lang, s.claims, s.stats], () => {
-    const { drawn, lang, claims, stats } = store.state;
-    if (!drawn || !claims || !claimsEl) return;
-    const dateIso = datesIso[drawn.index]!;
-    renderClaimsPanel(claimsEl, claims, stats?.get(dateIso)?.claims ?? null, factions, dateIso, story.article?.source ?? null, lang, STRINGS[lang]);
-  });
-
-  // The summary in words needs the precomputed figures; it describes the map to screen readers.
-  const box = $('#summary');
-  if (box) box.hidden = !core.files.has('stats.json');
-  store.watch((s) => [s.drawn, s.lang, s.claims, s.stats], () => {
-    const { drawn, lang, claims, stats } = store.state;
-    const s = drawn && stats?.get(datesIso[drawn.index]!);
-    if (!box || !drawn || !s) return;
-    const prev = drawn.index > 0 ? datesIso[drawn.index - 1]! : null;
-    box.textContent = summarize({
-      dateIso: datesIso[drawn.index]!, prevDateIso: prev, stats: s, prevStats: prev ? stats!.get(prev) ?? null : null,
-      factions, claims: claims ?? [], places, pockets: story.pockets,
-    }, lang);
-    mapEl.setAttribute('aria-describedby', box.id);
-  });
+  if (summary) summary.hidden = !core.files.has('stats.json');
 }

@@ -8,6 +8,7 @@ import { featureNear } from '../analysis/territory.ts';
 import { placeCard } from '../ui/place-card.ts';
 import { STRINGS } from '../ui/strings.ts';
 import type { AppContext } from './context.ts';
+import { watchLater } from './watch-later.ts';
 
 export function watchPlacePopup(ctx: AppContext): void {
   const { store, map, mapEl, core } = ctx;
@@ -15,7 +16,7 @@ export function watchPlacePopup(ctx: AppContext): void {
   let open: string | null = null;
   popup.on('close', () => { if (open !== null) { open = null; store.update({ placeId: null }); } });
   const ids = core.factions.map((f) => f.id);
-  store.watch((s) => [s.placeId, s.drawn, s.lang], () => {
+  watchLater(store, (s) => [s.placeId, s.drawn, s.lang], () => {
     const { placeId, drawn, lang } = store.state;
     const place = placeId ? core.placeById.get(placeId) : undefined;
     if (!place || !drawn) {

@@ -1,33 +1,42 @@
 /**
  * The snapshot view: draws the chosen date's territory whenever `dateIndex` changes. Snapshots load
- * through a SnapshotLoader (newest request wins); the next and previous dates are prefetched while
- * idle, so stepping is a cached swap. A data editor's preview draws a file in the date's place
- * until the date changes. It writes `drawn`, `shownIso` and `busy`; app.ts turns the last two
- * into the map's data-snapshot and aria-busy.
+ * through a SnapshotLoader (newest request wins); the dates either side are fetched as soon as a
+ * date is drawn, so stepping never waits for the network. A date is drawn from the date stack when
+ * a loaded block holds that very file, else from the file itself (docs/swaps.md). A data editor's
+ * preview draws a file in the date's place until the date changes. It writes `drawn`, `shownIso`
+ * and `busy`; app.ts turns the last two into the map's data-snapshot and aria-busy.
  */
-import type { FeatureCollection } from 'geojson';
 import type { Snapshot } from '../data/contract.ts';
-import { labelPoints } from '../analysis/labels.ts';
-import { setTerritory, setTerritoryLabels } from '../map/territory-layers.ts';
+import { TERRITORY_BEFORE } from '../map/territory-layers.ts';
+import { TerritorySlots } from '../map/territory-slots.ts';
 import { formatDate } from '../i18n/format.ts';
 import { STRINGS } from '../ui/strings.ts';
 import type { AppContext } from './context.ts';
+import { DateStackView } from './date-stack-view.ts';
 import { SnapshotLoader } from './snapshot-loader.ts';
+import { TerritoryNames } from './territory-names.ts';
 
-const NO_LABELS: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** How many dates either side of the drawn one are fetched ahead. */
+const AHEAD = 2;
 
 export class SnapshotView {
   readonly loader: SnapshotLoader;
+  readonly stack: DateStackView;
   readonly #ctx: AppContext;
+  readonly #slots: TerritorySlots;
+  readonly #names: TerritoryNames;
   #latest: Promise<void> = Promise.resolve();
 
   constructor(ctx: AppContext) {
     this.#ctx = ctx;
     this.loader = new SnapshotLoader(new URL('snapshots/', ctx.dataBase).href, ctx.core.factions.map((f) => f.id));
-    const { store, map } = ctx;
+    this.#slots = new TerritorySlots(ctx.map, ctx.core.factions, TERRITORY_BEFORE);
+    this.stack = new DateStackView(ctx, this.#slots, this.loader);
+    this.#names = new TerritoryNames(ctx.map);
+    const { store } = ctx;
     store.watch((s) => s.dateIndex, (i) => { this.#latest = this.#draw(i); }, { initial: false });
-    // The sides' names join the territory once labels are on.
-    store.watch((s) => s.labelsOn, (on) => { const d = store.state.drawn; if (on && d) setTerritoryLabels(map, labelPoints(d.snapshot)); }, { initial: false });
+    // The sides' names join the territory once labels are on (their module loads then).
+    store.watch((s) => s.labelsOn, (on) => { if (on) void this.#names.start(); }, { initial: false });
   }
 
   /** Draws the chosen date (the first time, or again after a preview). */
@@ -36,18 +45,32 @@ export class SnapshotView {
   /** Resolves once the latest chosen date is drawn (or failed). */
   whenDrawn(): Promise<void> { return this.#latest; }
 
+  /**
+   * After the first map: the stack's manifest, and the block around the shown date, which then
+   * takes over drawing it (the same picture, so the reader sees no change).
+   */
+  async startStack(): Promise<void> {
+    const { store, core } = this.#ctx;
+    await this.stack.start().finally(() => store.update({ stackLoaded: true }));
+    const at = store.state.dateIndex;
+    await this.stack.prepare(at);
+    const d = store.state.drawn;
+    const date = d && !d.preview && d.index === at ? this.stack.dateFor(core.entries[at]!, d.snapshot) : null;
+    if (date && store.state.dateIndex === at && !store.state.busy) await this.#slots.showDate(date);
+  }
+
   /** Draws a previewed file in place of the date; resolves once drawn. */
   async preview(snapshot: Snapshot, name: string): Promise<void> {
-    const { store, map } = this.#ctx;
+    const { store } = this.#ctx;
     store.update({ busy: true });
-    const shown = setTerritory(map, snapshot, labelPoints(snapshot));
-    store.update({ drawn: { index: store.state.dateIndex, snapshot, preview: name } });
-    await shown;
-    store.update({ busy: false });
+    this.#names.hide();
+    await this.#slots.showSnapshot(snapshot);
+    store.update({ drawn: { index: store.state.dateIndex, snapshot, preview: name }, busy: false });
+    this.#names.show(snapshot);
   }
 
   async #draw(index: number): Promise<void> {
-    const { store, map, core, messages, config } = this.#ctx;
+    const { store, core, messages, config } = this.#ctx;
     const entry = core.entries[index]!;
     store.update({ busy: true });
     const result = await this.loader.latest(entry);
@@ -61,14 +84,17 @@ export class SnapshotView {
       return;
     }
     messages.clear('snapshot');
-    const shown = setTerritory(map, result.value, store.state.labelsOn ? labelPoints(result.value) : NO_LABELS);
-    store.update({ drawn: { index, snapshot: result.value, preview: null } });
-    await shown;
+    const snapshot = result.value;
+    const date = this.stack.dateFor(entry, snapshot);
+    this.#names.hide();
+    await (date ? this.#slots.showDate(date) : this.#slots.showSnapshot(snapshot));
     if (!this.loader.isLatest(ticket)) return;
-    store.update({ shownIso: entry.dateIso, busy: false });
-    // The dates a reader most likely picks next: fetched while idle, so stepping is a cached swap.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(() => { for (const j of [index + 1, index - 1]) if (core.entries[j]) void this.loader.get(core.entries[j]!); });
+    // The panels, popup and lines follow `drawn`: they redraw after the map's frame, not before it.
+    store.update({ drawn: { index, snapshot, preview: null }, shownIso: entry.dateIso, busy: false });
+    this.#names.show(snapshot);
+    // The dates a reader most likely picks next: their files, and those either side readied on the map.
+    for (let k = 1; k <= AHEAD; k++) for (const j of [index + k, index - k]) if (core.entries[j]) void this.loader.get(core.entries[j]!);
+    void this.stack.prepare(index);
     config.onDrawn?.(entry.dateIso);
   }
 }

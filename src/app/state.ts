@@ -3,7 +3,7 @@
  * comparison), what the map shows, and the figures loaded later. The URL is written from it
  * (url-sync.ts) and read into it here.
  */
-import type { Snapshot } from '../data/contract.ts';
+import type { FactionId, Snapshot, Tier } from '../data/contract.ts';
 import type { Claim } from '../analysis/claims.ts';
 import type { Stats } from '../data/stats.ts';
 import type { PlaceDistances } from '../data/place-distances.ts';
@@ -16,6 +16,8 @@ import type { Core } from './boot.ts';
 
 /** What the map draws: a date's snapshot, or a file a data editor previews in its place. */
 export interface Drawn { index: number; snapshot: Snapshot; preview: string | null }
+/** The legend's km² per tier and side, for one drawn snapshot (legend-areas.ts). */
+export interface DrawnAreas { drawn: Drawn; km2: ReadonlyMap<Tier, ReadonlyMap<FactionId, number>>; from: 'stats' | 'computed' }
 
 export interface AppState {
   /** The chosen snapshot. */
@@ -38,6 +40,12 @@ export interface AppState {
   claims: Claim[] | null;
   stats: Stats | null;
   distances: PlaceDistances | null;
+  /** claims.json and stats.json have been loaded (or failed, or are not there). */
+  figuresLoaded: boolean;
+  /** The date stack's manifest has been loaded (or failed, or is not there). */
+  stackLoaded: boolean;
+  /** The legend's areas, for `drawn` once they are known. */
+  areas: DrawnAreas | null;
   /** The place of the distance chart. */
   chartPlace: string | null;
 }
@@ -46,7 +54,8 @@ export interface AppState {
 export function bootState(lang: Lang): AppState {
   return {
     dateIndex: 0, placeId: null, lang, langExplicit: false, compareIndex: null, swipe: false,
-    drawn: null, shownIso: null, busy: true, labelsOn: false, claims: null, stats: null, distances: null, chartPlace: null,
+    drawn: null, shownIso: null, busy: true, labelsOn: false, claims: null, stats: null, distances: null,
+    figuresLoaded: false, stackLoaded: false, areas: null, chartPlace: null,
   };
 }
 

@@ -6,15 +6,23 @@ import type { Lang } from './lang.ts';
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', nl: 'nl-NL' };
 
+/** Intl formatters are slow to make (a date menu of a thousand options made one each), so they are kept. */
+const made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+function kept<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let f = made.get(key) as T | undefined;
+  if (!f) made.set(key, (f = make()));
+  return f;
+}
+
 /** A date in words, e.g. "15 July 2017" / "15 juli 2017". Dates are calendar dates, so UTC. */
 export function formatDate(dateIso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return kept(`date ${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
     .format(new Date(`${dateIso}T00:00:00Z`));
 }
 
 /** A number with the language's digit grouping: 36,200 / 36.200. */
 export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return kept(`number ${lang} ${digits}`, () => new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(value);
 }
 
 /**
@@ -22,5 +30,5 @@ export function formatNumber(value: number, lang: Lang, digits = 0): string {
  * @example formatList(['the regime', 'the rebels'], 'en') // "the regime and the rebels"
  */
 export function formatList(parts: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' }).format(parts);
+  return kept(`list ${lang}`, () => new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' })).format(parts);
 }

@@ -11,6 +11,8 @@ import { FONT_REGULAR } from './style.ts';
 import { factionMatch, hatchPattern } from './paint.ts';
 
 export const TERRITORY_SOURCE = 'territory';
+/** The basemap layer the territory is drawn below (rivers and borders stay on top). */
+export const TERRITORY_BEFORE = 'rivers';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
 /** Opacity of the faction fills, so rivers and borders stay visible beneath. */
 export const FILL_OPACITY = 0.72;
@@ -28,48 +30,17 @@ export const TIER_STYLE: Record<Tier, { opacity: number; pattern?: { color: [num
 const ATTACKER = 'attacker';
 const rgba = (hex: string): [number, number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255) as [number, number, number, number];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const LABEL_OPACITY = 0.95;
 const tierOf: ExpressionSpecification = ['coalesce', ['get', 'tier'], 'held'];
 const shortNames = (factions: readonly Faction[], lang: Lang) => factionMatch(factions, (f) => f.short[lang], '');
 
-/** Adds the (empty) territory layers below `beforeId`. */
+/** Adds the (empty) territory layers below `beforeId`, and the sides' name labels. */
 export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lang: Lang, beforeId: string): void {
   // buffer 64 (default 128): half the overlap to clip and tessellate per tile; the fills have no
   // wide strokes or labels at tile edges that would need more. Measured in npm run bench.
   map.addSource(TERRITORY_SOURCE, { type: 'geojson', data: EMPTY, buffer: 64, tolerance: 0.5 });
+  addTerritorySlotLayers(map, factions, TERRITORY_SOURCE, beforeId);
   map.addSource(TERRITORY_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
-  const opacity = ['match', tierOf, ...Object.entries(TIER_STYLE).flatMap(([tier, st]) => [tier, st.opacity]), FILL_OPACITY] as unknown as ExpressionSpecification;
-  map.addLayer({ id: 'territory-fill', type: 'fill', source: TERRITORY_SOURCE, paint: { 'fill-color': factionMatch(factions, (f) => f.color, '#999999'), 'fill-opacity': opacity } }, beforeId);
-  for (const [tier, { pattern }] of Object.entries(TIER_STYLE)) {
-    if (!pattern) continue;
-    let image: ExpressionSpecification | string = `${tier}-hatch`;
-    if (pattern.color === 'attacker') {
-      // One stripe image per side, chosen by the feature's attacker.
-      for (const f of factions) {
-        const name = `${tier}-hatch-${f.id}`;
-        if (!map.hasImage(name)) map.addImage(name, hatchPattern(6, 'diagonal', rgba(f.color)), { pixelRatio: 2 });
-      }
-      image = ['concat', `${tier}-hatch-`, ['get', ATTACKER]];
-    } else if (!map.hasImage(image)) {
-      map.addImage(image, hatchPattern(8, 'diagonal', pattern.color), { pixelRatio: 2 });
-    }
-    map.addLayer({
-      id: `territory-${tier}-hatch`, type: 'fill', source: TERRITORY_SOURCE,
-      filter: ['==', tierOf, tier], paint: { 'fill-pattern': image as ExpressionSpecification, 'fill-opacity': pattern.opacity },
-    }, beforeId);
-  }
-  // Contested ground: a dashed outline, so that it reads as a fight even where it is small.
-  map.addLayer({
-    id: 'territory-contested-outline', type: 'line', source: TERRITORY_SOURCE, filter: ['==', tierOf, 'contested'],
-    paint: { 'line-color': '#1f1d1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 9, 2.2], 'line-dasharray': [2, 1.5] },
-  }, beforeId);
-  // Pockets drawn by hand (features with an `id`) get an outline so they stand out.
-  map.addLayer({
-    id: 'territory-pocket-outline',
-    type: 'line',
-    source: TERRITORY_SOURCE,
-    filter: ['all', ['has', 'id'], ['!=', tierOf, 'contested']],
-    paint: { 'line-color': '#1f1d1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2] },
-  }, beforeId);
   map.addLayer({
     id: 'territory-labels',
     type: 'symbol',
@@ -82,8 +53,67 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
       'text-letter-spacing': 0.12,
       'text-padding': 20,
     },
-    paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.4, 'text-opacity': 0.95 },
+    paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.4, 'text-opacity': LABEL_OPACITY },
   });
+}
+
+/** The ids addTerritorySlotLayers gives the layers of a source. */
+export function slotLayerIds(source: string): string[] {
+  const prefix = source === TERRITORY_SOURCE ? 'territory' : source;
+  return [`${prefix}-fill`, `${prefix}-hatch`, `${prefix}-outline`];
+}
+
+/**
+ * The layers that draw one territory source, below `beforeId`: the fills; the tiers' patterns
+ * (one layer: desert hatched white, contested ground striped in its attacker's colour); and the
+ * outlines (one layer: contested ground dashed, hand-drawn pockets solid). Three layers, not one
+ * per tier and outline: every layer is a pass over the tile's features in MapLibre's worker, at
+ * every swap (docs/swaps.md). `only`: a filter every feature drawn must also pass (the date
+ * stack's date, territory-slots.ts); `sourceLayer` for a vector source; `invisible` adds them at
+ * layer opacity 0 (MapLibre loads their tiles but skips drawing them). Returns the layers' ids.
+ */
+export function addTerritorySlotLayers(map: MlMap, factions: readonly Faction[], source: string, beforeId: string,
+  opts: { only?: ExpressionSpecification; sourceLayer?: string; invisible?: boolean } = {}): string[] {
+  const [fillId, hatchId, outlineId] = slotLayerIds(source) as [string, string, string];
+  const { only, sourceLayer, invisible } = opts;
+  const add = (layer: { id: string; type: 'fill' | 'line'; filter?: ExpressionSpecification; paint: Record<string, unknown> }) => {
+    // The date first: most features fail it, and are then not asked for their tier.
+    const filter = only ? (layer.filter ? ['all', only, layer.filter] : only) : layer.filter;
+    const paint = invisible ? { ...layer.paint, [`${layer.type}-layer-opacity`]: 0 } : layer.paint;
+    map.addLayer({ ...layer, source, paint, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}), ...(filter ? { filter } : {}) } as never, beforeId);
+  };
+  const byTier = <T>(value: (tier: Tier) => T, fallback: T) => ['match', tierOf, ...Object.keys(TIER_STYLE).flatMap((tier) => [tier, value(tier as Tier)]), fallback] as unknown as ExpressionSpecification;
+  add({ id: fillId, type: 'fill', paint: { 'fill-color': factionMatch(factions, (f) => f.color, '#999999'), 'fill-opacity': byTier((t) => TIER_STYLE[t].opacity, FILL_OPACITY) } });
+  const patterned = (Object.keys(TIER_STYLE) as Tier[]).filter((t) => TIER_STYLE[t].pattern);
+  for (const tier of patterned) {
+    const pattern = TIER_STYLE[tier].pattern!;
+    if (pattern.color === 'attacker') {
+      // One stripe image per side, chosen by the feature's attacker.
+      for (const f of factions) {
+        const name = `${tier}-hatch-${f.id}`;
+        if (!map.hasImage(name)) map.addImage(name, hatchPattern(6, 'diagonal', rgba(f.color)), { pixelRatio: 2 });
+      }
+    } else if (!map.hasImage(`${tier}-hatch`)) {
+      map.addImage(`${tier}-hatch`, hatchPattern(8, 'diagonal', pattern.color), { pixelRatio: 2 });
+    }
+  }
+  const image = (t: Tier): unknown => (TIER_STYLE[t].pattern?.color === 'attacker' ? ['concat', `${t}-hatch-`, ['get', ATTACKER]] : `${t}-hatch`);
+  add({
+    id: hatchId, type: 'fill', filter: ['in', tierOf, ['literal', patterned]],
+    paint: { 'fill-pattern': byTier(image, ''), 'fill-opacity': byTier((t) => TIER_STYLE[t].pattern?.opacity ?? 0, 0) },
+  });
+  // Contested ground: a dashed outline, so that it reads as a fight even where it is small.
+  // Pockets drawn by hand (features with an `id`) get a solid one so they stand out.
+  const contested: ExpressionSpecification = ['==', tierOf, 'contested'];
+  add({
+    id: outlineId, type: 'line', filter: ['any', contested, ['has', 'id']],
+    paint: {
+      'line-color': '#1f1d1a',
+      'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', contested, 1, 0.8], 9, ['case', contested, 2.2, 2]],
+      'line-dasharray': ['case', contested, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+    },
+  });
+  return [fillId, hatchId, outlineId];
 }
 
 export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang: Lang): void {
@@ -117,6 +147,11 @@ export async function setTerritory(map: MlMap, territory: FeatureCollection, lab
 /** Sets only the sides' name labels (e.g. once the first territory is drawn without them). */
 export function setTerritoryLabels(map: MlMap, labels: FeatureCollection): void {
   void map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE)?.setData(labels);
+}
+
+/** Shows or hides the sides' names without laying them out again (a paint change). */
+export function setTerritoryLabelsShown(map: MlMap, shown: boolean): void {
+  map.setPaintProperty('territory-labels', 'text-opacity', shown ? LABEL_OPACITY : 0);
 }
 
 /** Contested features get a flat `attacker` property (the first of `against`) for the stripes' colour. */

@@ -35,6 +35,8 @@ export class ComparePanel {
   readonly #heading: HTMLElement;
   readonly #selectLabel: HTMLElement;
   readonly #swipeLabel: HTMLElement;
+  /** The language the date menu was last written in: it is written again only when that changes. */
+  #optionsLang: Lang | null = null;
 
   constructor(o: ComparePanelOptions) {
     this.#o = o;
@@ -55,8 +57,10 @@ export class ComparePanel {
     this.#heading.textContent = t.compareTitle;
     this.#selectLabel.textContent = t.compareWith;
     this.#swipeLabel.textContent = ` ${t.sideBySide}`;
-    const options = [el('option', { value: '' }, t.compareNone), ...this.#o.datesIso.map((d, i) => el('option', { value: String(i) }, formatDate(d, lang)))];
-    this.#select.replaceChildren(...options);
+    if (this.#optionsLang !== lang) {
+      this.#optionsLang = lang;
+      this.#select.replaceChildren(el('option', { value: '' }, t.compareNone), ...this.#o.datesIso.map((d, i) => el('option', { value: String(i) }, formatDate(d, lang))));
+    }
     this.#select.value = compareIndex === null ? '' : String(compareIndex);
     this.#swipe.checked = swipe;
     this.#swipe.disabled = compareIndex === null;

@@ -1,7 +1,8 @@
 /**
  * The legend: the factions present on the shown date, each with a swatch, its name and the area it
  * held in km², plus the ground of every other tier (the desert it dominated without holding, …);
- * and a key to how each tier is drawn. Tiers come from src/data/contract.ts TIERS.
+ * and a key to how each tier is drawn. Tiers come from src/data/contract.ts TIERS. Before the
+ * areas are known (they come from stats.json, after the first map), the sides are listed without.
  */
 import { TIERS, type Faction, type FactionId, type Tier } from '../data/contract.ts';
 import { formatNumber } from '../i18n/format.ts';
@@ -15,14 +16,19 @@ const round100 = (km2: number) => Math.round(km2 / 100) * 100;
 export function renderLegend(
   container: HTMLElement,
   factions: readonly Faction[],
-  areas: ReadonlyMap<Tier, ReadonlyMap<FactionId, number>>,
+  present: ReadonlySet<FactionId>,
+  areas: ReadonlyMap<Tier, ReadonlyMap<FactionId, number>> | null,
   lang: Lang,
   t: Strings,
 ): void {
   const list = el('ul', { class: 'legend-list' });
-  const km2 = (tier: Tier, id: FactionId) => areas.get(tier)?.get(id) ?? 0;
+  const km2 = (tier: Tier, id: FactionId) => areas?.get(tier)?.get(id) ?? 0;
   for (const f of factions) {
-    if (TIERS.every((tier) => km2(tier, f.id) === 0)) continue;
+    if (areas ? TIERS.every((tier) => km2(tier, f.id) === 0) : !present.has(f.id)) continue;
+    if (!areas) {
+      list.append(el('li', { 'data-faction': f.id }, swatch(f.color), el('span', { class: 'legend-name' }, f.name[lang]), el('span', { class: 'legend-area' }, '…')));
+      continue;
+    }
     const attrs: Record<string, string> = { 'data-faction': f.id, 'data-area-km2': String(Math.round(km2('held', f.id))) };
     const extra: (HTMLElement | null)[] = [];
     for (const tier of TIERS.filter((x) => x !== 'held')) {

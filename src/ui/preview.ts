@@ -5,7 +5,6 @@
  */
 import type { Snapshot } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';
-import { validateSnapshotText } from '../data/validate.ts';
 import { PreviewFile } from './preview-file.ts';
 import { el } from './dom.ts';
 import type { Messages } from './messages.ts';
@@ -48,6 +47,8 @@ export class Preview {
 
   async #show(name: string, text: string, sizeBytes: number): Promise<void> {
     const t = this.#o.strings();
+    // The checks (polygon overlaps and all) load with the first file, not with the page.
+    const { validateSnapshotText } = await import('../data/validate.ts');
     const r = validateSnapshotText(text, name, sizeBytes, { factions: this.#o.factions });
     if (!r.ok) {
       const lines = r.problems.map(formatProblem);

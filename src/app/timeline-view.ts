@@ -1,0 +1,24 @@
+/**
+ * The date slider, part of the first view: it emits the reader's choice (`store.update`) and is
+ * redrawn from `dateIndex`. Choosing a date by hand also tells `onChoose` listeners (the player,
+ * loaded later, stops).
+ */
+import { Timeline } from '../ui/timeline.ts';
+import { STRINGS } from '../ui/strings.ts';
+import { $, type AppContext } from './context.ts';
+
+export interface DateChoice {
+  /** A date chosen by hand (slider, chart). */
+  choose(index: number): void;
+  onChoose(fn: () => void): void;
+}
+
+export function watchTimeline(ctx: AppContext): DateChoice {
+  const { store, core } = ctx;
+  const listeners: (() => void)[] = [];
+  const choose = (i: number) => { for (const fn of listeners) fn(); store.update({ dateIndex: i }); };
+  const container = $('#timeline');
+  const timeline = container ? new Timeline({ container, datesIso: core.datesIso, onChange: choose }) : null;
+  store.watch((s) => [s.dateIndex, s.lang], () => timeline?.render(store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
+  return { choose, onChoose: (fn) => { listeners.push(fn); } };
+}
