@@ -12,6 +12,7 @@ import { langFromBrowser, isLang, type Lang } from '../i18n/lang.ts';
 import { palette, setBasemapLang, showLabels } from '../map/style.ts';
 import { addTerritoryLayers, setTerritoryLang } from '../map/territory-layers.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
+import { markFrames } from '../map/frame-marks.ts';
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { createMap, dataLoader, loadCore } from './boot.ts';
@@ -127,6 +128,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   store.update({ labelsOn: true });
   markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
+  markFrames(map, mapEl);
   void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time')));
   return {
