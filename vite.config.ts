@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
 import { fileListText, writeSiteData } from './scripts/site-data.ts';
 import { storyBasemap } from './scripts/basemap.ts';
+import { downloadText } from './scripts/downloads.ts';
 import { cspContent } from './scripts/csp.ts';
 
 /** The story to serve and build: data/, or another folder named by FRONTLINES_DATA (docs/new-story.md). */
@@ -12,6 +13,8 @@ const DATA_DIR = resolve(import.meta.dirname, process.env.FRONTLINES_DATA ?? 'da
 const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -35,9 +38,10 @@ function frontlinesData(): Plugin {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
         // files.json follows the folder as it is now; the basemap (slow to make) is made once.
         const made = path === '/files.json' ? fileListText(DATA_DIR)
-          : path === '/basemap/basemap.geojson' ? (basemap ??= JSON.stringify(storyBasemap(DATA_DIR))) : undefined;
+          : path === '/basemap/basemap.geojson' ? (basemap ??= JSON.stringify(storyBasemap(DATA_DIR)))
+          : path.startsWith('/downloads/') ? downloadText(DATA_DIR, path.slice('/downloads/'.length)) ?? undefined : undefined;
         if (made !== undefined) {
-          res.setHeader('Content-Type', 'application/json');
+          res.setHeader('Content-Type', MIME[extname(path)] ?? 'application/json');
           res.end(made);
           return;
         }

@@ -1,8 +1,8 @@
 /**
  * The data folder as the site serves it: the story's files (not `sources/`, which only builds the
- * snapshots), plus two generated files: `basemap/basemap.geojson` (Natural Earth for the story's
- * bounds, with its rivers; scripts/basemap.ts) and `files.json` (which files there are, so the page
- * asks for no optional file that is missing; src/data/files.ts).
+ * snapshots), plus generated files: `basemap/basemap.geojson` (Natural Earth for the story's
+ * bounds, with its rivers; scripts/basemap.ts), `files.json` (which files there are, so the page
+ * asks for no optional file that is missing; src/data/files.ts) and `downloads/` (scripts/downloads.ts).
  * The build writes it next to the pages (vite.config.ts), the dev server serves it, and
  * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site.
  */
@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { fileList } from '../src/data/files.ts';
 import { storyBasemap } from './basemap.ts';
+import { writeDownloads } from './downloads.ts';
 import { isMain } from './derived-file.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
@@ -33,6 +34,8 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   cpSync(from, outDataDir, { recursive: true, filter: (src) => !NOT_SHIPPED.has(src.slice(from.length + 1).split(/[\\/]/)[0] ?? '') });
   mkdirSync(join(outDataDir, 'basemap'), { recursive: true });
   for (const [path, text] of Object.entries(generatedFiles(from))) writeFileSync(join(outDataDir, path), text);
+  // The reader's downloads (scripts/downloads.ts); a story's own downloads/ folder, if any, is replaced.
+  for (const p of writeDownloads(from, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
 }
 
 if (isMain(import.meta.url)) {
