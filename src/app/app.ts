@@ -19,6 +19,7 @@ import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
 import { watchArticle } from './article-view.ts';
 import { watchControls } from './controls.ts';
+import { watchDataPanel } from './data-view.ts';
 import { loadStats } from './lazy-stats.ts';
 import { watchPanels } from './panels.ts';
 import { watchPlacePopup } from './place-popup.ts';
@@ -114,6 +115,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   watchPlacePopup(ctx);
   watchArticle(ctx);
   watchControls(ctx, view);
+  watchDataPanel(ctx);
   let markers: PlaceMarkers | null = null;
   store.watch((s) => s.lang, (lang) => {
     markers?.setLang(lang);

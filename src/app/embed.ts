@@ -5,7 +5,7 @@
 import './style.css';
 import './embed.css';
 import { reportBug, startApp, type AppHandle } from './app.ts';
-import { parseEmbedFlags, type Control } from '../embed/flags.ts';
+import { CONTROLS, parseEmbedFlags } from '../embed/flags.ts';
 import { embedEvent, heightMessages, parseHostCommand, type SizeMessage } from '../embed/protocol.ts';
 import { langFromBrowser, isLang } from '../i18n/lang.ts';
 import { STRINGS } from '../ui/strings.ts';
@@ -17,7 +17,7 @@ const t = STRINGS[isLang(urlLang) ? urlLang : langFromBrowser(navigator.language
 const dark = flags.theme === 'dark' || (flags.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
 document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 if (flags.isStatic) document.body.classList.add('is-static');
-for (const control of ['timeline', 'legend', 'claims'] as Control[]) {
+for (const control of CONTROLS) {
   if (!flags.controls.has(control)) document.getElementById(control)?.remove();
 }
 const titleEl = document.getElementById('title')!;

@@ -4,7 +4,7 @@ import { parseEmbedFlags } from './flags.ts';
 describe('parseEmbedFlags', () => {
   it('has sensible defaults', () => {
     const { flags, notices } = parseEmbedFlags('');
-    expect([...flags.controls]).toEqual(['timeline', 'legend']);
+    expect([...flags.controls]).toEqual(['timeline', 'legend', 'data']);
     expect(flags).toMatchObject({ theme: 'light', isStatic: false, title: null, source: null, view: null, id: 'frontlines', hostOrigin: null });
     expect(notices).toEqual([]);
   });
@@ -14,8 +14,9 @@ describe('parseEmbedFlags', () => {
     expect(flags).toMatchObject({ theme: 'dark', title: 'IS in 2017', source: 'NRC', view: { center: [40.45, 35.02], zoom: 6.5 }, id: 'chart-1', hostOrigin: 'https://news.example' });
     expect(notices).toEqual([]);
   });
-  it('static drops the timeline; controls=none hides all', () => {
-    expect([...parseEmbedFlags('?static=1').flags.controls]).toEqual(['legend']);
+  it('static drops the timeline; controls=none hides all; controls without data hides the Data control', () => {
+    expect([...parseEmbedFlags('?static=1').flags.controls]).toEqual(['legend', 'data']);
+    expect([...parseEmbedFlags('?controls=timeline,legend').flags.controls]).toEqual(['timeline', 'legend']);
     expect(parseEmbedFlags('?static').flags.isStatic).toBe(true);
     expect([...parseEmbedFlags('?controls=none').flags.controls]).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * reported, never thrown. `date`, `place` and `lang` are read by the shared URL state
  * (src/ui/url-state.ts); these are the embed's own.
  */
-export const CONTROLS = ['timeline', 'legend', 'claims'] as const;
+export const CONTROLS = ['timeline', 'legend', 'claims', 'data'] as const;
 export type Control = (typeof CONTROLS)[number];
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -24,7 +24,7 @@ export interface EmbedFlags {
 
 export interface FlagNotice { flag: string; value: string }
 
-export const DEFAULT_CONTROLS: readonly Control[] = ['timeline', 'legend'];
+export const DEFAULT_CONTROLS: readonly Control[] = ['timeline', 'legend', 'data'];
 const MAX_TITLE = 140;
 const MAX_SOURCE = 240;
 

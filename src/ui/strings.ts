@@ -107,11 +107,20 @@ const en = {
   theme: 'Theme',
   themeNames: { light: 'Light', dark: 'Dark', auto: 'Follow the reader' } as Record<'light' | 'dark' | 'auto', string>,
   controls: 'Show',
-  controlNames: { timeline: 'Date slider', legend: 'Legend', claims: 'The article\'s claims' } as Record<'timeline' | 'legend' | 'claims', string>,
+  controlNames: { timeline: 'Date slider', legend: 'Legend', claims: 'The article\'s claims', data: 'Data downloads' } as Record<'timeline' | 'legend' | 'claims' | 'data', string>,
   staticPicture: 'Still picture (no panning or zooming)',
   useCurrentView: 'Use the current view',
   includeLoader: 'Include the sizing script',
   noticeFlag: (flag: string, value: string) => `The embed setting ${flag}=“${value}” is not valid; using the default.`,
+  data: 'Data',
+  dataMap: (date: string) => `Who held what on ${date} (GeoJSON)`,
+  dataAreas: 'Areas per side and tier, all dates (CSV)',
+  dataLicence: 'Licence and credits (text)',
+  dataLicenceLine: 'Licence of the data:',
+  dataNoLicence: 'The story does not state a licence for its data.',
+  dataLoading: 'Looking up the files…',
+  dataRaw: 'This site has no prepared download for this date; this is the file the map reads.',
+  fallbackPicture: 'Still picture for pages without scripts',
 };
 export type Strings = typeof en;
 
@@ -211,11 +220,20 @@ const nl: Strings = {
   theme: 'Thema',
   themeNames: { light: 'Licht', dark: 'Donker', auto: 'Zoals de lezer' },
   controls: 'Tonen',
-  controlNames: { timeline: 'Datumschuif', legend: 'Legenda', claims: 'Beweringen uit het artikel' },
+  controlNames: { timeline: 'Datumschuif', legend: 'Legenda', claims: 'Beweringen uit het artikel', data: 'Gegevens downloaden' },
   staticPicture: 'Stilstaand beeld (niet schuiven of zoomen)',
   useCurrentView: 'Huidige uitsnede gebruiken',
   includeLoader: 'Script voor de hoogte meesturen',
   noticeFlag: (flag, value) => `De instelling ${flag}=„${value}” is ongeldig; we gebruiken de standaardwaarde.`,
+  data: 'Gegevens',
+  dataMap: (date) => `Wie wat had op ${date} (GeoJSON)`,
+  dataAreas: 'Oppervlakte per partij en soort gebied, alle datums (CSV)',
+  dataLicence: 'Licentie en bronvermelding (tekst)',
+  dataLicenceLine: 'Licentie van de gegevens:',
+  dataNoLicence: 'Het verhaal vermeldt geen licentie voor zijn gegevens.',
+  dataLoading: 'Bestanden opzoeken…',
+  dataRaw: 'Deze site heeft voor deze datum geen voorbereide download; dit is het bestand dat de kaart leest.',
+  fallbackPicture: 'Stilstaand beeld voor pagina\'s zonder scripts',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, nl };

@@ -54,7 +54,7 @@ describe('the embed dialog', () => {
     const src = new URL(code.match(/<iframe src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
     expect(src.pathname).toMatch(/\/embed\.html$/);
     expect(src.searchParams.get('date')).toBe('2016-06-01');
-    expect(src.searchParams.get('controls')).toBe('timeline,legend,claims');
+    expect(src.searchParams.get('controls')).toBe('timeline,legend,claims,data');
     expect(src.searchParams.get('view')).toMatch(/^6\/35\/40\.5$/);
     expect(src.searchParams.get('title')).toBe('IS in "2016" <test>');
     expect(code).toContain('title="IS in &quot;2016&quot; &lt;test&gt;"');
