@@ -31,6 +31,12 @@ describe('embedSnippet', () => {
     expect(html).toContain('<script src="https://maps.example/embed-loader.js" async></script>');
     expect(html.match(/src="([^"]+)"/)![1]).toContain('&amp;');
   });
+  it('adds a still picture for pages without scripts, escaped, with absolute addresses', () => {
+    const html = embedSnippet('https://maps.example/fl/', choice, 'Map', false, { file: 'frontlines-nl.png', width: 800, height: 754, alt: 'Op 15 juli 2017 had "IS" <veel> & meer' });
+    const noscript = html.split('\n')[1]!;
+    expect(noscript).toBe('<noscript><a href="https://maps.example/fl/?date=2017-07-15&amp;lang=nl"><img src="https://maps.example/fl/fallback/frontlines-nl.png" width="800" height="754" alt="Op 15 juli 2017 had &quot;IS&quot; &lt;veel&gt; &amp; meer" style="width:100%;height:auto;border:0"></a></noscript>');
+    expect(embedSnippet('https://maps.example/fl/', choice, 'Map', false)).not.toContain('<noscript>');
+  });
   it('leaves the loader out on request', () => {
     expect(embedSnippet('https://maps.example/', choice, 'Map', false)).not.toContain('<script');
     expect(escapeAttr('a&b')).toBe('a&amp;b');

@@ -39,10 +39,22 @@ export function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The iframe (with a starting height until the loader takes over) and the optional loader tag. */
-export function embedSnippet(base: string, c: EmbedChoice, frameTitle: string, withLoader: boolean): string {
+/** A still picture of the map (fallback/ of the site, made by npm run render:fallbacks) and its alternative text. */
+export interface SnippetPicture { file: string; width: number; height: number; alt: string }
+
+/**
+ * The iframe (with a starting height until the loader takes over), the optional loader tag, and
+ * optionally a <noscript> with a still picture linking to the explorer, for pages and readers
+ * that run no scripts.
+ */
+export function embedSnippet(base: string, c: EmbedChoice, frameTitle: string, withLoader: boolean, picture: SnippetPicture | null = null): string {
   const src = embedUrl(base, c);
-  const iframe = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(c.title.trim() || frameTitle)}" data-frontlines style="width:100%;height:560px;border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`;
-  if (!withLoader) return iframe;
-  return `${iframe}\n<script src="${escapeAttr(new URL('embed-loader.js', base).href)}" async></script>`;
+  const parts = [`<iframe src="${escapeAttr(src)}" title="${escapeAttr(c.title.trim() || frameTitle)}" data-frontlines style="width:100%;height:560px;border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`];
+  if (withLoader) parts.push(`<script src="${escapeAttr(new URL('embed-loader.js', base).href)}" async></script>`);
+  if (picture) {
+    const explorer = new URL(`./?${new URLSearchParams({ date: c.dateIso, lang: c.lang })}`, base).href;
+    const img = `<img src="${escapeAttr(new URL(`fallback/${picture.file}`, base).href)}" width="${picture.width}" height="${picture.height}" alt="${escapeAttr(picture.alt)}" style="width:100%;height:auto;border:0">`;
+    parts.push(`<noscript><a href="${escapeAttr(explorer)}">${img}</a></noscript>`);
+  }
+  return parts.join('\n');
 }

@@ -6,6 +6,9 @@
 import '../embed/loader.ts'; // sizes the preview iframe, exactly as on a host page
 import { CONTROLS, type Control, type Theme } from '../embed/flags.ts';
 import { embedSnippet, embedUrl, type EmbedChoice } from '../embed/snippet.ts';
+import { parseFallback, type Fallback } from '../data/fallback.ts';
+import { fetchParsed } from '../data/load.ts';
+import { formatDate } from '../i18n/format.ts';
 import { el } from './dom.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Strings } from './strings.ts';
@@ -22,6 +25,8 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
   const dialog = el('dialog', { class: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title' });
   document.body.append(dialog);
   let id = `frontlines-${Math.random().toString(36).slice(2, 8)}`;
+  // The still pictures (npm run render:fallbacks), asked for the first time the dialog opens; a site without them offers none.
+  let fallback: Promise<Fallback | null> | null = null;
 
   const open = () => {
     const t = strings();
@@ -42,6 +47,11 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     viewBox.checked = true;
     const loaderBox = el('input', { type: 'checkbox', name: 'loader' });
     loaderBox.checked = true;
+    const pictureBox = el('input', { type: 'checkbox', name: 'picture' });
+    pictureBox.checked = true;
+    const pictureLabel = el('span', {});
+    const pictureRow = el('label', { class: 'check', hidden: '' }, pictureBox, ' ', pictureLabel);
+    let pictures: Fallback | null = null;
     const code = el('textarea', { readonly: '', rows: '5', class: 'embed-code', 'aria-label': t.embedCode, spellcheck: 'false' });
     const copyBtn = el('button', { type: 'button', class: 'primary' }, t.copy);
     const copied = el('span', { class: 'copy-status', role: 'status' });
@@ -61,10 +71,17 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
       id,
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** The code for the current choice; the preview follows separately (update). */
+    const writeCode = (c: EmbedChoice) => {
+      const picture = pictures?.pictures[c.lang] ?? null;
+      pictureRow.hidden = !picture;
+      if (pictures) pictureLabel.textContent = `${t.fallbackPicture} (${formatDate(pictures.dateIso, c.lang)})`;
+      code.value = embedSnippet(base, c, t.mapLabel(now.title), loaderBox.checked, pictureBox.checked ? picture : null);
+      copied.textContent = '';
+    };
     const update = () => {
       const c = choice();
-      code.value = embedSnippet(base, c, t.mapLabel(now.title), loaderBox.checked);
-      copied.textContent = '';
+      writeCode(c);
       clearTimeout(timer);
       timer = setTimeout(() => { preview.src = embedUrl(base, c); }, 300); // typing should not reload it on every key
     };
@@ -88,6 +105,7 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
           el('label', { class: 'check' }, staticBox, ` ${t.staticPicture}`),
           el('label', { class: 'check' }, viewBox, ` ${t.useCurrentView}`),
           el('label', { class: 'check' }, loaderBox, ` ${t.includeLoader}`),
+          pictureRow,
           code, el('div', { class: 'copy-row' }, copyBtn, copied),
           el('p', { class: 'hint' }, t.embedHint)),
         el('div', { class: 'preview-wrap' }, el('p', { class: 'preview-label' }, t.embedPreview), preview)),
@@ -98,6 +116,8 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     preview.src = embedUrl(base, choice());
     dialog.showModal();
     titleIn.focus();
+    fallback ??= fetchParsed(new URL('fallback/fallback.json', base).href, 'fallback/fallback.json', parseFallback).then((r) => (r.ok ? r.value : null));
+    void fallback.then((f) => { if (dialog.open && f) { pictures = f; writeCode(choice()); } });
   };
   opener.addEventListener('click', open);
   dialog.addEventListener('close', () => { dialog.replaceChildren(); id = `frontlines-${Math.random().toString(36).slice(2, 8)}`; opener.focus(); });
