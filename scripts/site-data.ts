@@ -4,13 +4,15 @@
  * bounds, with its rivers; scripts/basemap.ts), `files.json` (which files there are, so the page
  * asks for no optional file that is missing; src/data/files.ts) and `downloads/` (scripts/downloads.ts).
  * The build writes it next to the pages (vite.config.ts), the dev server serves it, and
- * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site.
+ * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site (and its
+ * title into the pages' card tags; `npm run render:fallbacks` then draws its still pictures).
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileList } from '../src/data/files.ts';
 import { storyBasemap } from './basemap.ts';
 import { writeDownloads } from './downloads.ts';
+import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
@@ -45,5 +47,7 @@ if (isMain(import.meta.url)) {
     process.exit(2);
   }
   writeSiteData(dataDir, join(siteDir, 'data'));
-  console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}`);
+  // The pages' card tags and <noscript> words follow the new story; the old story's pictures go.
+  await publishFallbacks(siteDir, { render: false });
+  console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}; for its still pictures and social card: npm run render:fallbacks -- --dist ${siteDir}`);
 }
