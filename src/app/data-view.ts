@@ -1,6 +1,10 @@
-/** The Data control (src/ui/data-panel.ts), on pages that have a #data section, following the shown date and language. */
-import { parseDownloads } from '../data/downloads.ts';
-import { DataPanel } from '../ui/data-panel.ts';
+/**
+ * The Data control on pages that have a #data section: closed at first; its code
+ * (src/ui/data-panel.ts) and the list of files load when the reader first opens it, and then
+ * follow the shown date and language.
+ */
+import { dataShell } from '../ui/data-shell.ts';
+import type { DataPanel } from '../ui/data-panel.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { $, type AppContext } from './context.ts';
 
@@ -8,10 +12,21 @@ export function watchDataPanel(ctx: AppContext): void {
   const container = $('#data');
   if (!container) return;
   const { store, core, load, dataBase } = ctx;
-  const panel = new DataPanel(container, dataBase, () => load('downloads/index.json', parseDownloads));
-  store.watch((s) => [s.drawn?.index ?? s.dateIndex, s.lang], () => {
-    const index = store.state.drawn?.index ?? store.state.dateIndex;
-    const entry = core.entries[index]!;
-    panel.update({ dateIso: entry.dateIso, snapshotFile: entry.file, lang: store.state.lang, licence: core.story.licence }, STRINGS[store.state.lang]);
+  const { details, summary } = dataShell(container);
+  let panel: DataPanel | null = null;
+  const update = () => {
+    const { drawn, dateIndex, lang } = store.state;
+    const entry = core.entries[drawn?.index ?? dateIndex]!;
+    summary.textContent = STRINGS[lang].data;
+    panel?.update({ dateIso: entry.dateIso, snapshotFile: entry.file, lang, licence: core.story.licence }, STRINGS[lang]);
+  };
+  let loading = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || panel || loading) return;
+    loading = true;
+    const { DataPanel } = await import('../ui/data-panel.ts');
+    panel = new DataPanel(details, dataBase, load);
+    update();
   });
+  store.watch((s) => [s.drawn?.index ?? s.dateIndex, s.lang], update);
 }

@@ -2,16 +2,19 @@
  * The Data control: a disclosure offering the shown date's GeoJSON, the areas over all dates as
  * CSV, and the licence and credits, as files of data/downloads/ that the build makes
  * (scripts/downloads.ts). Plain links to files on the site (no blob: URLs, which a strict CSP
- * refuses); the list of files is asked for only when the reader first opens the control.
+ * refuses); the list of files is asked for only when the reader first opens the control, and
+ * this module is loaded then too (data-shell.ts is all the first view needs).
  */
-import type { Downloads } from '../data/downloads.ts';
-import { downloadName } from '../data/downloads.ts';
+import { downloadName, parseDownloads, type Downloads } from '../data/downloads.ts';
 import { formatProblem, type Result } from '../data/result.ts';
 import type { Story } from '../data/story.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { el } from './dom.ts';
 import type { Strings } from './strings.ts';
+
+/** Fetches a file of data/ and parses it (the app's loader; messages name `data/FILE`). */
+export type DataLoad = <T>(file: string, parse: (data: unknown, file: string) => Result<T>) => Promise<Result<T>>;
 
 export interface DataView {
   dateIso: string;
@@ -24,28 +27,29 @@ export interface DataView {
 export class DataPanel {
   readonly #details: HTMLDetailsElement;
   readonly #body: HTMLElement;
-  readonly #summary: HTMLElement;
   readonly #dataBase: string;
-  readonly #loadIndex: () => Promise<Result<Downloads>>;
+  readonly #loadFile: DataLoad;
   #index: Result<Downloads> | null = null;
   #loading = false;
   #view: { v: DataView; t: Strings } | null = null;
 
-  /** `dataBase`: the URL of data/, ending in /; `loadIndex`: fetches and parses downloads/index.json. */
-  constructor(container: HTMLElement, dataBase: string, loadIndex: () => Promise<Result<Downloads>>) {
+  /**
+   * Fills `details` (data-shell.ts) below its summary. `dataBase`: the URL of data/, ending
+   * in /; `load` fetches and parses a file of it: downloads/index.json, at once if `details` is open.
+   */
+  constructor(details: HTMLDetailsElement, dataBase: string, load: DataLoad) {
     this.#dataBase = dataBase;
-    this.#loadIndex = loadIndex;
-    this.#summary = el('summary', {});
+    this.#loadFile = load;
     this.#body = el('div', { class: 'data-body' });
-    this.#details = el('details', { class: 'data-downloads' }, this.#summary, this.#body);
-    this.#details.addEventListener('toggle', () => { if (this.#details.open) void this.#load(); });
-    container.replaceChildren(this.#details);
+    this.#details = details;
+    details.append(this.#body);
+    details.addEventListener('toggle', () => { if (details.open) void this.#load(); });
+    if (details.open) void this.#load();
   }
 
   /** Redraws for the shown date and language. */
   update(v: DataView, t: Strings): void {
     this.#view = { v, t };
-    this.#summary.textContent = t.data;
     this.#draw();
   }
 
@@ -53,7 +57,7 @@ export class DataPanel {
     if (this.#index || this.#loading) return;
     this.#loading = true;
     this.#draw();
-    this.#index = await this.#loadIndex();
+    this.#index = await this.#loadFile('downloads/index.json', parseDownloads);
     this.#loading = false;
     this.#draw();
   }
@@ -86,3 +90,4 @@ export class DataPanel {
     this.#body.replaceChildren(el('ul', { class: 'data-list' }, ...items), ...notes.filter((n) => n !== null), licence);
   }
 }
+

@@ -58,7 +58,7 @@ describe('the Data control in the explorer', () => {
     const { page } = w;
     await waitForSnapshot(page, '2016-06-01');
     await page.waitForTimeout(500);
-    expect(w.requests.filter((u) => u.includes('/downloads/')), 'requests before the control is opened').toEqual([]);
+    expect(w.requests.filter((u) => /\/downloads\/|data-panel/.test(u)), 'requests before the control is opened').toEqual([]);
     expect(await page.locator('#data summary').textContent()).toBe('Data');
     await tabTo(page, '#data summary');
     await page.keyboard.press('Enter');
