@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
@@ -139,6 +139,19 @@ describe('npm run render', () => {
     const { factions, snapshot } = readData(distDir, '2016-06-01');
     expect(missingSides(png, snapshot, factions)).toEqual([]);
   }, 240_000);
+  it('refuses a picture whose map comes out blank, after trying once more, and writes nothing', () => {
+    // A copy of the site whose own stylesheet hides the map's canvas: the page draws and says it is
+    // done as usual, but the picture shows no map, as in the blank renders this check is for.
+    const site = join(tmp, 'blank-site');
+    cpSync(distDir, site, { recursive: true });
+    for (const f of readdirSync(join(site, 'assets')).filter((n) => n.endsWith('.css'))) appendFileSync(join(site, 'assets', f), '\n.maplibregl-canvas { visibility: hidden; }\n');
+    const out = join(tmp, 'blank.png');
+    const r = spawnSync('npx', ['tsx', 'scripts/render.ts', '--dist', site, '--date', '2016-06-01', '--out', out, '--width', '400'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 150_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/render: the picture of 2016-06-01 failed its check: only [\d.]+% of the map area shows the map's colours .* it looks blank; trying once more/);
+    expect(r.stderr).toMatch(/render: nothing written: no good picture after 2 attempts/);
+    expect(existsSync(out)).toBe(false);
+  }, 180_000);
   it('refuses a bad date and an unknown place, naming them', () => {
     const a = render('--date', '2016-02-30', '--out', join(tmp, 'x.png'));
     expect(a.status).toBe(1);
