@@ -16,6 +16,7 @@ import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
+import { watchAnnouncer } from './announce-view.ts';
 import { watchArticle } from './article-view.ts';
 import { watchControls } from './controls.ts';
 import { loadStats } from './lazy-stats.ts';
@@ -113,6 +114,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   watchPlacePopup(ctx);
   watchArticle(ctx);
   watchControls(ctx, view);
+  watchAnnouncer(ctx, view.loader);
   let markers: PlaceMarkers | null = null;
   store.watch((s) => s.lang, (lang) => {
     markers?.setLang(lang);
@@ -126,6 +128,13 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   showLabels(map);
   store.update({ labelsOn: true });
   markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
+  // Escape closes a place's popup and gives the focus back to its place.
+  mapEl.addEventListener('keydown', (e) => {
+    const id = store.state.placeId;
+    if (e.key !== 'Escape' || !id) return;
+    store.update({ placeId: null });
+    markers?.focusQuietly(id);
+  });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
   void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time')));

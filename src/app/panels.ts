@@ -28,6 +28,9 @@ export function watchPanels(ctx: AppContext): void {
     mapEl.setAttribute('aria-label', t.mapLabel(story.title[lang]));
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
     $('#lang-switch')?.setAttribute('aria-label', t.language);
+    // The explorer's summary scrolls in its box, so it is focusable (for keyboard scrolling) and named.
+    const summary = $('#summary');
+    if (summary?.getAttribute('role') === 'region') summary.setAttribute('aria-label', t.summaryLabel);
   });
 
   // Figures of the territory on the map: redrawn when it changes, and in the reader's language.

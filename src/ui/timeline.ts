@@ -18,7 +18,7 @@ export class Timeline {
   readonly #slider: HTMLInputElement;
   readonly #prev: HTMLButtonElement;
   readonly #next: HTMLButtonElement;
-  readonly #output: HTMLOutputElement;
+  readonly #output: HTMLSpanElement;
   readonly #label: HTMLLabelElement;
   readonly #dates: readonly string[];
   #lang: Lang = 'en';
@@ -29,7 +29,9 @@ export class Timeline {
     this.#label = el('label', { for: 'date-slider', class: 'timeline-label' });
     this.#prev = el('button', { type: 'button', class: 'timeline-step', 'data-step': '-1' }, '‹');
     this.#next = el('button', { type: 'button', class: 'timeline-step', 'data-step': '1' }, '›');
-    this.#output = el('output', { for: 'date-slider', class: 'timeline-date', 'aria-live': 'polite' });
+    // A span, not an <output> (a live region): the slider's value text says the date, and the map's
+    // live region (src/app/announce-view.ts) speaks once it is drawn.
+    this.#output = el('span', { class: 'timeline-date' });
     this.#slider.addEventListener('input', () => onChange(Number(this.#slider.value)));
     this.#prev.addEventListener('click', () => onChange(Math.max(0, Number(this.#slider.value) - 1)));
     this.#next.addEventListener('click', () => onChange(Math.min(this.#dates.length - 1, Number(this.#slider.value) + 1)));
