@@ -54,13 +54,19 @@ export class Timeline {
     );
   }
 
-  render(index: number, lang: Lang, t: Strings): void {
+  /**
+   * Shows the chosen date; `failed` when its snapshot did not load, with the index still on the
+   * map (or null), so the failure is plain to see and to hear.
+   */
+  render(index: number, lang: Lang, t: Strings, failed: { shownIndex: number | null } | null = null): void {
     this.#lang = lang;
-    const words = formatDate(this.#dates[index]!, this.#lang);
+    const chosen = formatDate(this.#dates[index]!, this.#lang);
+    const words = failed ? t.dateFailed(chosen, failed.shownIndex === null ? null : formatDate(this.#dates[failed.shownIndex]!, lang)) : chosen;
     this.#slider.value = String(index);
     this.#slider.setAttribute('aria-valuetext', words);
     this.#label.textContent = t.date;
     this.#output.textContent = words;
+    this.#output.classList.toggle('timeline-failed', failed !== null);
     this.#prev.setAttribute('aria-label', t.previous);
     this.#next.setAttribute('aria-label', t.next);
     this.#prev.disabled = index <= 0;
