@@ -41,7 +41,7 @@ export class Preview {
   constructor(o: PreviewOptions) {
     this.#o = o;
     o.mapEl.parentElement!.append(this.#banner);
-    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, onFile: (f) => void this.#show(f), onClose: () => this.cancel() });
+    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, onFile: (f) => { this.#show(f).catch((err: unknown) => this.#failed(f.name, err)); }, onClose: () => this.cancel() });
   }
 
   render(t: Strings): void { this.#file.render(t); }
@@ -78,10 +78,8 @@ export class Preview {
       r = await (this.#o.check ?? checkSnapshotInWorker)(file, name, { factions: this.#o.factions, signal: checking.signal });
     } catch (err) {
       if (checking.signal.aborted) return; // cancelled: a newer file, Cancel, or a date was picked
-      // A bug in the checker: never swallowed; the stack goes to the console.
-      console.error(err);
       this.#finishCheck(checking);
-      this.#o.messages.error(t.previewFailed(name, String(err instanceof Error ? err.message : err).split('\n')[0]!), 'preview');
+      this.#failed(name, err);
       return;
     }
     if (checking.signal.aborted) return;
@@ -96,6 +94,12 @@ export class Preview {
     if (this.#name !== name) return;
     this.#o.mapEl.dataset.preview = name;
     this.#renderBanner();
+  }
+
+  /** A bug (in the checker or in drawing): never swallowed, shown naming the file; the stack goes to the console. */
+  #failed(name: string, err: unknown): void {
+    console.error(err);
+    this.#o.messages.error(this.#o.strings().previewFailed(name, String(err instanceof Error ? err.message : err).split('\n')[0]!), 'preview');
   }
 
   /** The check is over; the banner goes back to the preview shown, if any. */
