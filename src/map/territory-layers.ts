@@ -46,7 +46,7 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
       // One stripe image per side, chosen by the feature's attacker.
       for (const f of factions) {
         const name = `${tier}-hatch-${f.id}`;
-        if (!map.hasImage(name)) map.addImage(name, hatchPattern(6, 'diagonal', rgba(f.color)), { pixelRatio: 2 });
+        if (!map.hasImage(name)) map.addImage(name, hatchPattern(8, 'diagonal', rgba(f.color), 6), { pixelRatio: 2 });
       }
       image = ['concat', `${tier}-hatch-`, ['get', ATTACKER]];
     } else if (!map.hasImage(image)) {

@@ -18,7 +18,7 @@ const en = {
   /** The legend's key, one line per tier (src/data/contract.ts TIERS). */
   tierKey: {
     held: 'Solid: held.',
-    desert: 'Hatched: desert the side dominated but did not hold.',
+    desert: 'Hatched: open desert the side dominated without holding it, near a front or as a support zone.',
     contested: 'Striped in a second colour and outlined: contested, fought over on this date (the stripes are the attacker\'s colour; the area counts apart).',
   } as Record<Tier, string>,
   /** The legend's key to blank ground inside the story's countries. */
@@ -142,7 +142,7 @@ const nl: Strings = {
   tierShort: { desert: 'woestijn', contested: 'omstreden' },
   tierKey: {
     held: 'Effen: in handen.',
-    desert: 'Gearceerd: woestijn die de partij beheerste maar niet in handen had.',
+    desert: 'Gearceerd: open woestijn die de partij beheerste zonder die in handen te hebben, bij een front of als steunzone.',
     contested: 'Gestreept in een tweede kleur en omlijnd: omstreden, op deze datum werd erom gevochten (de strepen hebben de kleur van de aanvaller; de oppervlakte telt apart).',
   },
   noSideKey: 'Blanco: volgens onze gegevens van geen enkele partij (open woestijn, of geen betrouwbare informatie).',
