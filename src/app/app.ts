@@ -15,8 +15,10 @@ import { PlaceMarkers } from '../map/place-markers.ts';
 import { markFrames } from '../map/frame-marks.ts';
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
+import { isViewHash } from '../ui/url-state.ts';
 import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
+import { watchAnnouncer } from './announce-view.ts';
 import { watchArticle } from './article-view.ts';
 import { watchControls } from './controls.ts';
 import { watchDataPanel } from './data-view.ts';
@@ -24,7 +26,7 @@ import { loadStats } from './lazy-stats.ts';
 import { watchPanels } from './panels.ts';
 import { watchPlacePopup } from './place-popup.ts';
 import { SnapshotView } from './snapshot-view.ts';
-import { bootState, stateFromUrl, urlFor } from './state.ts';
+import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
 import { urlWriter } from './url-sync.ts';
 
@@ -48,6 +50,7 @@ export interface AppConfig {
 export interface AppHandle {
   /** Shows the latest snapshot on or before the date; false for a malformed date. */
   setDate(dateIso: string): boolean;
+  /** The date on the map (after a failed load, still the one drawn before). */
   /** Opens a place's popup (null closes it); false for an unknown place. */
   setPlace(placeId: string | null): boolean;
   readonly dateIso: string;
@@ -64,14 +67,17 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const browserLang = langFromBrowser(navigator.languages);
   const early = new URLSearchParams(location.search).get('lang');
   const bootLang: Lang = isLang(early) ? early : browserLang;
-  const store = createStore(bootState(bootLang));
+  const store = createStore(bootState(bootLang), { onError: reportBug });
   // The one place where the map's aria-busy and data-snapshot are set.
   store.watch((s) => s.busy, (busy) => mapEl.setAttribute('aria-busy', String(busy)));
   store.watch((s) => s.shownIso, (d) => { if (d) mapEl.dataset.snapshot = d; });
   const messages = new Messages($('#messages')!, STRINGS[bootLang].dismiss);
   for (const n of config.notices) messages.notice(n);
-  // MapLibre's hash writes one as soon as the map moves, so look before it starts.
-  const hadView = config.view !== null || (config.urlState && location.hash.length > 1);
+  // MapLibre's hash writes one as soon as the map moves, so look before it starts. A hash that is
+  // not a view (#junk) counts as none: the map opens on the story (and the place), with a notice.
+  const hashView = config.urlState && location.hash.length > 1 ? isViewHash(location.hash) : null;
+  if (hashView === false) messages.notice(STRINGS[bootLang].noticeView(location.hash));
+  const hadView = config.view !== null || hashView === true;
 
   // The map and its basemap load while the data files download.
   const map = createMap(mapEl, config, dataBase, bootLang);
@@ -116,6 +122,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   watchArticle(ctx);
   watchControls(ctx, view);
   watchDataPanel(ctx);
+  watchAnnouncer(ctx, view.loader);
   let markers: PlaceMarkers | null = null;
   store.watch((s) => s.lang, (lang) => {
     markers?.setLang(lang);
@@ -129,6 +136,14 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   showLabels(map);
   store.update({ labelsOn: true });
   markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
+  // Escape closes a place's popup and gives the focus back to its place.
+  mapEl.addEventListener('keydown', (e) => {
+    const id = store.state.placeId;
+    if (e.key !== 'Escape' || !id) return;
+    e.preventDefault(); // handled: a dialog around an embed preview stays open
+    store.update({ placeId: null });
+    markers?.focusQuietly(id);
+  });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
   markFrames(map, mapEl);
   void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
@@ -144,7 +159,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       store.update({ placeId });
       return true;
     },
-    get dateIso() { return core.datesIso[store.state.dateIndex]!; },
+    get dateIso() { return core.datesIso[shownIndex(store.state)]!; },
     get lang() { return store.state.lang; },
     get placeId() { return store.state.placeId; },
     get title() { return core.story.title[store.state.lang]; },

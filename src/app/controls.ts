@@ -33,7 +33,10 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
   /** A date chosen by hand stops the player. */
   const choose = (i: number) => { player?.stop(); store.update({ dateIndex: i }); };
   const timeline = timelineEl ? new Timeline({ container: timelineEl, datesIso, onChange: choose }) : null;
-  store.watch((s) => [s.dateIndex, s.lang], () => timeline?.render(store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
+  store.watch((s) => [s.dateIndex, s.lang, s.failedIndex, s.drawn], () => {
+    const { dateIndex, lang, failedIndex, drawn } = store.state;
+    timeline?.render(dateIndex, lang, STRINGS[lang], failedIndex === dateIndex ? { shownIndex: drawn?.index ?? null } : null);
+  });
   store.watch((s) => s.lang, (lang) => player?.render(STRINGS[lang]));
 
   const compareEl = $('#compare');
@@ -42,6 +45,10 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
     dataBase: ctx.dataBase, theme: config.theme,
     onCompare: (i) => store.update({ compareIndex: i, swipe: i === null ? false : store.state.swipe }),
     onSwipe: (on) => store.update({ swipe: on }),
+    onSwipeProblem: (p) => {
+      if (p) ctx.messages.error(STRINGS[store.state.lang].errorSwipe(p.file, p.reason), 'swipe');
+      else ctx.messages.clear('swipe');
+    },
   }) : null;
   // Compared with the date on the map (not a previewed file), once its territory is in.
   store.watch((s) => [s.drawn, s.compareIndex, s.swipe, s.lang], () => {
@@ -63,6 +70,10 @@ export function watchControls(ctx: AppContext, view: SnapshotView): void {
     store.watch((s) => [s.stats, s.lang], () => overTime.renderArea(store.state.stats, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     store.watch((s) => [s.distances, s.chartPlace, s.lang], () => overTime.renderDistances(store.state.distances, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     store.watch((s) => s.dateIndex, (i) => overTime.setSelected(i), { initial: false });
+    store.watch((s) => s.brokenFiles, (broken) => {
+      if (broken.includes('stats.json')) overTime.leaveOut('area');
+      if (broken.includes('place-distances.json')) overTime.leaveOut('distances');
+    });
     loadDistancesWhenSeen(ctx, overTimeEl);
   }
 

@@ -28,6 +28,9 @@ export function watchPanels(ctx: AppContext): void {
     mapEl.setAttribute('aria-label', t.mapLabel(story.title[lang]));
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
     $('#lang-switch')?.setAttribute('aria-label', t.language);
+    // The explorer's summary scrolls in its box, so it is focusable (for keyboard scrolling) and named.
+    const summary = $('#summary');
+    if (summary?.getAttribute('role') === 'region') summary.setAttribute('aria-label', t.summaryLabel);
   });
 
   // Figures of the territory on the map: redrawn when it changes, and in the reader's language.
@@ -42,7 +45,11 @@ export function watchPanels(ctx: AppContext): void {
   });
 
   const claimsEl = $('#claims');
-  if (claimsEl) claimsEl.hidden = !core.files.has('claims.json');
+  const box = $('#summary');
+  store.watch((s) => s.brokenFiles, (broken) => {
+    if (claimsEl) claimsEl.hidden = !core.files.has('claims.json') || broken.includes('claims.json');
+    if (box) box.hidden = !core.files.has('stats.json') || broken.includes('stats.json');
+  });
   store.watch((s) => [s.drawn, s.lang, s.claims, s.stats], () => {
     const { drawn, lang, claims, stats } = store.state;
     if (!drawn || !claims || !claimsEl) return;
@@ -51,8 +58,6 @@ export function watchPanels(ctx: AppContext): void {
   });
 
   // The summary in words needs the precomputed figures; it describes the map to screen readers.
-  const box = $('#summary');
-  if (box) box.hidden = !core.files.has('stats.json');
   store.watch((s) => [s.drawn, s.lang, s.claims, s.stats], () => {
     const { drawn, lang, claims, stats } = store.state;
     const s = drawn && stats?.get(datesIso[drawn.index]!);

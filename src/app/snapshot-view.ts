@@ -20,6 +20,8 @@ export class SnapshotView {
   readonly loader: SnapshotLoader;
   readonly #ctx: AppContext;
   #latest: Promise<void> = Promise.resolve();
+  /** Bumped by a preview, so that a snapshot still loading does not replace the previewed file. */
+  #generation = 0;
 
   constructor(ctx: AppContext) {
     this.#ctx = ctx;
@@ -39,7 +41,9 @@ export class SnapshotView {
   /** Draws a previewed file in place of the date; resolves once drawn. */
   async preview(snapshot: Snapshot, name: string): Promise<void> {
     const { store, map } = this.#ctx;
-    store.update({ busy: true });
+    this.#generation++;
+    store.update({ busy: true, failedIndex: null });
+    this.#ctx.messages.clear('snapshot');
     const shown = setTerritory(map, snapshot, labelPoints(snapshot));
     store.update({ drawn: { index: store.state.dateIndex, snapshot, preview: name } });
     await shown;
@@ -49,20 +53,24 @@ export class SnapshotView {
   async #draw(index: number): Promise<void> {
     const { store, map, core, messages, config } = this.#ctx;
     const entry = core.entries[index]!;
+    const generation = this.#generation;
     store.update({ busy: true });
     const result = await this.loader.latest(entry);
     if (result === null) return; // superseded by a later choice
+    if (generation !== this.#generation) return; // a previewed file was drawn meanwhile
     const ticket = this.loader.ticket;
     if (!result.ok) {
       const t = STRINGS[store.state.lang], shownIso = store.state.shownIso;
       const reason = result.problems.map((p) => (p.feature === undefined ? p.message : `feature ${p.feature}: ${p.message}`)).join('; ');
-      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, reason, shownIso ? formatDate(shownIso, store.state.lang) : null), 'snapshot');
-      store.update({ busy: false });
+      // The timeline marks the chosen date as failed; the URL and the embed code keep the date drawn.
+      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, reason, shownIso ? formatDate(shownIso, store.state.lang) : null), 'snapshot',
+        { label: t.retry, run: () => { void this.redraw(); } });
+      store.update({ busy: false, failedIndex: index });
       return;
     }
     messages.clear('snapshot');
     const shown = setTerritory(map, result.value, store.state.labelsOn ? labelPoints(result.value) : NO_LABELS);
-    store.update({ drawn: { index, snapshot: result.value, preview: null } });
+    store.update({ drawn: { index, snapshot: result.value, preview: null }, failedIndex: null });
     await shown;
     if (!this.loader.isLatest(ticket)) return;
     store.update({ shownIso: entry.dateIso, busy: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmbedFlags } from './flags.ts';
+import { originOfAddress, parseEmbedFlags } from './flags.ts';
 
 describe('parseEmbedFlags', () => {
   it('has sensible defaults', () => {
@@ -35,5 +35,13 @@ describe('parseEmbedFlags', () => {
   });
   it('refuses an origin with a path', () => {
     expect(parseEmbedFlags('?origin=https://news.example/article').flags.hostOrigin).toBeNull();
+  });
+});
+
+describe('originOfAddress (the embed dialog\'s host field)', () => {
+  it('takes the origin of an article\'s address, and refuses what is not an http(s) address', () => {
+    expect(originOfAddress('https://news.example/2017/07/map.html?x=1#top')).toBe('https://news.example');
+    expect(originOfAddress(' http://localhost:8080/ ')).toBe('http://localhost:8080');
+    for (const v of ['news.example', 'javascript:alert(1)', 'https://', 'ftp://news.example', '']) expect(originOfAddress(v), v).toBeNull();
   });
 });

@@ -18,6 +18,12 @@ describe('embedUrl', () => {
     expect(url.searchParams.get('date')).toBe('2017-07-15');
     expect(url.searchParams.get('place')).toBe('mayadeen');
   });
+  it('pins the host origin when one is given, which the embed reads back', () => {
+    const url = new URL(embedUrl('https://maps.example/', { ...choice, origin: 'https://news.example' }));
+    expect(url.searchParams.get('origin')).toBe('https://news.example');
+    expect(parseEmbedFlags(url.search).flags.hostOrigin).toBe('https://news.example');
+    expect(new URL(embedUrl('https://maps.example/', choice)).searchParams.has('origin')).toBe(false);
+  });
   it('says none when no control is chosen', () => {
     expect(new URL(embedUrl('https://x.example/', { ...choice, controls: [] })).searchParams.get('controls')).toBe('none');
   });

@@ -13,6 +13,8 @@ export interface EmbedChoice {
   placeId: string | null;
   /** Distinguishes several maps on one page in the size messages. */
   id: string;
+  /** The host page's origin: the embed then obeys and reports only to it (docs/embed.md); null: any. */
+  origin?: string | null;
 }
 
 /** `base` is the URL of the site's folder (ending in /). */
@@ -29,6 +31,7 @@ export function embedUrl(base: string, c: EmbedChoice): string {
   if (c.view) p.set('view', `${round(c.view.zoom, 2)}/${round(c.view.center[1], 4)}/${round(c.view.center[0], 4)}`);
   if (c.placeId) p.set('place', c.placeId);
   p.set('id', c.id);
+  if (c.origin) p.set('origin', c.origin);
   return u.href;
 }
 

@@ -4,7 +4,7 @@
  * itself as a host page would.
  */
 import '../embed/loader.ts'; // sizes the preview iframe, exactly as on a host page
-import { CONTROLS, type Control, type Theme } from '../embed/flags.ts';
+import { CONTROLS, originOfAddress, type Control, type Theme } from '../embed/flags.ts';
 import { embedSnippet, embedUrl, type EmbedChoice } from '../embed/snippet.ts';
 import { parseFallback, type Fallback } from '../data/fallback.ts';
 import { fetchParsed } from '../data/load.ts';
@@ -34,6 +34,9 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     const field = (label: string, input: HTMLElement) => el('label', { class: 'field' }, el('span', {}, label), input);
     const titleIn = el('input', { type: 'text', maxlength: '140', name: 'title' });
     const sourceIn = el('input', { type: 'text', maxlength: '240', name: 'source' });
+    // The article's address pins the embed to its origin (the `origin` flag, docs/embed.md).
+    const originIn = el('input', { type: 'url', maxlength: '300', name: 'origin', placeholder: 'https://news.example/…', 'aria-describedby': 'embed-origin-note' });
+    const originNote = el('p', { class: 'hint', id: 'embed-origin-note' });
     const langSel = el('select', { name: 'lang' }, el('option', { value: 'en' }, 'English'), el('option', { value: 'nl' }, 'Nederlands'));
     langSel.value = now.lang;
     const themeSel = el('select', { name: 'theme' }, ...(['light', 'dark', 'auto'] as Theme[]).map((th) => el('option', { value: th }, t.themeNames[th])));
@@ -69,7 +72,17 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
       view: viewBox.checked ? now.view : null,
       placeId: now.placeId,
       id,
+      origin: originOfAddress(originIn.value),
     });
+    /** The origin field's note: what it does, or why what was typed cannot be used. */
+    const checkOrigin = () => {
+      const typed = originIn.value.trim();
+      const origin = originOfAddress(typed);
+      const bad = typed !== '' && origin === null;
+      originIn.setAttribute('aria-invalid', String(bad));
+      originNote.classList.toggle('field-error', bad);
+      originNote.textContent = bad ? t.embedOriginBad(typed) : origin ? t.embedOriginSet(origin) : t.embedOriginHint;
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** The code for the current choice; the preview follows separately (update). */
     const writeCode = (c: EmbedChoice) => {
@@ -81,6 +94,7 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     };
     const update = () => {
       const c = choice();
+      checkOrigin();
       writeCode(c);
       clearTimeout(timer);
       timer = setTimeout(() => { preview.src = embedUrl(base, c); }, 300); // typing should not reload it on every key
@@ -95,11 +109,19 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
       }
     });
     close.addEventListener('click', () => dialog.close());
+    // Escape closes the dialog from inside the preview too (same site), unless the embed used it
+    // (to close a place's popup).
+    preview.addEventListener('load', () => {
+      try {
+        preview.contentWindow?.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) dialog.close(); });
+      } catch { /* another origin: Escape works once the focus is back in the dialog */ }
+    });
     dialog.replaceChildren(
       el('div', { class: 'dialog-head' }, el('h2', { id: 'embed-dialog-title' }, t.embedTitle), close),
       el('div', { class: 'dialog-body' },
         el('form', { class: 'embed-form', method: 'dialog' },
           field(t.embedTitleField, titleIn), field(t.embedSourceField, sourceIn),
+          el('div', { class: 'field' }, field(t.embedOriginField, originIn), originNote),
           el('div', { class: 'field-row' }, field(t.language, langSel), field(t.theme, themeSel)),
           el('fieldset', {}, el('legend', {}, t.controls), ...controlBoxes),
           el('label', { class: 'check' }, staticBox, ` ${t.staticPicture}`),
