@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, normalize, extname } from 'node:path';
 import { devGeneratedFile, writeSiteData } from './scripts/site-data.ts';
+import { downloadText } from './scripts/downloads.ts';
 import { cspContent } from './scripts/csp.ts';
 
 /** The story to serve and build: data/, or another folder named by FRONTLINES_DATA (docs/new-story.md). */
@@ -11,6 +12,8 @@ const DATA_DIR = resolve(import.meta.dirname, process.env.FRONTLINES_DATA ?? 'da
 const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -32,10 +35,11 @@ function frontlinesData(): Plugin {
       const generated = devGeneratedFile(DATA_DIR);
       server.middlewares.use('/data/', (req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        // files.json and the date stack follow the folder as it is now; the basemap is made once.
-        const made = generated(path.slice(1));
+        // files.json, the downloads and the date stack follow the folder as it is now; the basemap is made once.
+        const made = generated(path.slice(1))
+          ?? (path.startsWith('/downloads/') ? downloadText(DATA_DIR, path.slice('/downloads/'.length)) ?? undefined : undefined);
         if (made !== undefined) {
-          res.setHeader('Content-Type', MIME[extname(path)] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', MIME[extname(path)] ?? 'application/json');
           res.end(made);
           return;
         }

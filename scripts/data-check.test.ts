@@ -100,7 +100,7 @@ describe('npm run data:check', () => {
       expect(r.stdout).toEqual([
         `${dir}/stats.json: invalid JSON at line 1, column 180001: expected more text (the file ends too early), found the end`,
         `${dir}/snapshots/2015-01-01.geojson: feature 0: MultiPolygon coordinates must be a non-empty array of polygons`,
-        `${dir}/snapshots/2015-03-01.geojson: feature 0: unknown faction ${'['.repeat(80)}…; expected one of ${IDS}`,
+        `${dir}/snapshots/2015-03-01.geojson: feature 0: unknown faction ${'['.repeat(80)}…; expected a faction id of factions.json (${IDS})`,
       ]);
       expect(r.stderr).toEqual(['data:check: 2 snapshots, 1 place, 6 factions: 3 problems']);
       expect(r.status).toBe(1);

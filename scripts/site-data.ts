@@ -2,16 +2,19 @@
  * The data folder as the site serves it: the story's files (not `sources/`, which only builds the
  * snapshots), plus generated files: `basemap/basemap.geojson` (Natural Earth for the story's
  * bounds, with its rivers; scripts/basemap.ts), `files.json` (which files there are, so the page
- * asks for no optional file that is missing; src/data/files.ts) and the date stack, `stack/`
- * (src/data/date-stack.ts, scripts/stack-files.ts).
+ * asks for no optional file that is missing; src/data/files.ts), `downloads/` (scripts/downloads.ts)
+ * and the date stack, `stack/` (src/data/date-stack.ts, scripts/stack-files.ts).
  * The build writes it next to the pages (vite.config.ts), the dev server serves it, and
- * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site.
+ * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site (and its
+ * title into the pages' card tags; `npm run render:fallbacks` then draws its still pictures).
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileList } from '../src/data/files.ts';
 import { STACK_MANIFEST } from '../src/data/date-stack.ts';
 import { storyBasemap } from './basemap.ts';
+import { writeDownloads } from './downloads.ts';
+import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
 import { stackFiles, stackFilesCached } from './stack-files.ts';
 
@@ -57,6 +60,8 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
     mkdirSync(dirname(join(outDataDir, path)), { recursive: true });
     writeFileSync(join(outDataDir, path), text);
   }
+  // The reader's downloads (scripts/downloads.ts); a story's own downloads/ folder, if any, is replaced.
+  for (const p of writeDownloads(from, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
 }
 
 if (isMain(import.meta.url)) {
@@ -66,5 +71,7 @@ if (isMain(import.meta.url)) {
     process.exit(2);
   }
   writeSiteData(dataDir, join(siteDir, 'data'));
-  console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}`);
+  // The pages' card tags and <noscript> words follow the new story; the old story's pictures go.
+  await publishFallbacks(siteDir, { render: false });
+  console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}; for its still pictures and social card: npm run render:fallbacks -- --dist ${siteDir}`);
 }

@@ -2,6 +2,7 @@
  * A minimal static file server for tests, benchmarks and the PNG renderer: serves a folder on
  * 127.0.0.1 with the right content types. `cors` adds Access-Control-Allow-Origin: * (what a
  * sandboxed iframe with an opaque origin needs); `headers` adds any others (e.g. a CSP).
+ * `intercept` lets a test answer a path itself, slow it down or never answer it.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,11 +21,24 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 export interface StaticServer { url: string; close: () => Promise<void> }
 
-export async function serveStatic(rootDir: string, options: { cors?: boolean; headers?: Record<string, string>; port?: number } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  cors?: boolean;
+  headers?: Record<string, string>;
+  port?: number;
+  /**
+   * Tests only: called with each decoded path before the file is read. A string is sent as the
+   * body instead of the file; undefined serves the file. It may wait first (a slow server), or
+   * never settle (a stalled one).
+   */
+  intercept?: (path: string) => string | undefined | Promise<string | undefined>;
+}
+
+export async function serveStatic(rootDir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(rootDir);
   const server: Server = createServer(async (req, res) => {
     try {
@@ -41,7 +55,7 @@ export async function serveStatic(rootDir: string, options: { cors?: boolean; he
       if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
       const s = await stat(file).catch(() => null);
       if (s?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const body = (await options.intercept?.(path)) ?? await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         // As static hosts do: hashed build assets are immutable, everything else is revalidated.

@@ -21,3 +21,23 @@ export function areasKm2(snapshot: Snapshot, tier: Tier | 'all' = 'held'): Map<F
 export function areasByTier(snapshot: Snapshot): Map<Tier, Map<FactionId, number>> {
   return new Map(TIERS.map((t) => [t, areasKm2(snapshot, t)]));
 }
+
+/** Contested ground of one holder against one set of attackers. */
+export interface ContestedArea { holder: FactionId; against: FactionId[]; areaKm2: number }
+
+/**
+ * Contested ground grouped by holder and attackers, the largest first.
+ * @example contestedAreas(snapshot) // [{ holder: 'side-a', against: ['side-b'], areaKm2: 1234.5 }]
+ */
+export function contestedAreas(snapshot: Snapshot): ContestedArea[] {
+  const out = new Map<string, ContestedArea>();
+  for (const f of snapshot.features) {
+    if (tierOf(f) !== 'contested') continue;
+    const against = [...(f.properties.against ?? [])];
+    const key = JSON.stringify([f.properties.faction, against]);
+    const a = out.get(key) ?? { holder: f.properties.faction, against, areaKm2: 0 };
+    a.areaKm2 += turf.area(f) / 1e6;
+    out.set(key, a);
+  }
+  return [...out.values()].sort((a, b) => b.areaKm2 - a.areaKm2);
+}

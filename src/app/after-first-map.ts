@@ -6,7 +6,9 @@
  */
 import { palette, showLabels } from '../map/style.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
+import { markFrames } from '../map/frame-marks.ts';
 import { $, type AppContext } from './context.ts';
+import { watchAnnouncer } from './announce-view.ts';
 import { watchArticle } from './article-view.ts';
 import { watchControls } from './controls.ts';
 import { watchFigurePanels } from './figure-panels.ts';
@@ -23,13 +25,23 @@ export function afterFirstMap(ctx: AppContext, view: SnapshotView, dates: DateCh
   watchPlacePopup(ctx);
   watchArticle(ctx);
   watchControls(ctx, view, dates);
+  watchAnnouncer(ctx, view.loader);
   // Labels of every kind (sides' names, the article's rings, places, countries) join now: their
   // glyphs and placement would otherwise have held up the first map.
   showLabels(map);
   store.update({ labelsOn: true });
   const markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
   store.watch((s) => s.lang, (lang) => markers.setLang(lang), { initial: false });
+  // Escape closes a place's popup and gives the focus back to its place.
+  mapEl.addEventListener('keydown', (e) => {
+    const id = store.state.placeId;
+    if (e.key !== 'Escape' || !id) return;
+    e.preventDefault(); // handled: a dialog around an embed preview stays open
+    store.update({ placeId: null });
+    markers.focusQuietly(id);
+  });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
+  markFrames(map, mapEl);
   void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time') || $('#legend')));
   void view.startStack();

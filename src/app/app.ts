@@ -15,12 +15,14 @@ import { setBasemapLang } from '../map/style.ts';
 import { addTerritoryLayers, setTerritoryLang, TERRITORY_BEFORE } from '../map/territory-layers.ts';
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
+import { isViewHash } from '../ui/url-state.ts';
 import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
+import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
 import { SnapshotView } from './snapshot-view.ts';
 import { watchTimeline } from './timeline-view.ts';
-import { bootState, stateFromUrl, urlFor } from './state.ts';
+import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
 import { urlWriter } from './url-sync.ts';
 
@@ -44,6 +46,7 @@ export interface AppConfig {
 export interface AppHandle {
   /** Shows the latest snapshot on or before the date; false for a malformed date. */
   setDate(dateIso: string): boolean;
+  /** The date on the map (after a failed load, still the one drawn before). */
   /** Opens a place's popup (null closes it); false for an unknown place. */
   setPlace(placeId: string | null): boolean;
   readonly dateIso: string;
@@ -60,14 +63,17 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const browserLang = langFromBrowser(navigator.languages);
   const early = new URLSearchParams(location.search).get('lang');
   const bootLang: Lang = isLang(early) ? early : browserLang;
-  const store = createStore(bootState(bootLang));
+  const store = createStore(bootState(bootLang), { onError: reportBug });
   // The one place where the map's aria-busy and data-snapshot are set.
   store.watch((s) => s.busy, (busy) => mapEl.setAttribute('aria-busy', String(busy)));
   store.watch((s) => s.shownIso, (d) => { if (d) mapEl.dataset.snapshot = d; });
   const messages = new Messages($('#messages')!, STRINGS[bootLang].dismiss);
   for (const n of config.notices) messages.notice(n);
-  // MapLibre's hash writes one as soon as the map moves, so look before it starts.
-  const hadView = config.view !== null || (config.urlState && location.hash.length > 1);
+  // MapLibre's hash writes one as soon as the map moves, so look before it starts. A hash that is
+  // not a view (#junk) counts as none: the map opens on the story (and the place), with a notice.
+  const hashView = config.urlState && location.hash.length > 1 ? isViewHash(location.hash) : null;
+  if (hashView === false) messages.notice(STRINGS[bootLang].noticeView(location.hash));
+  const hadView = config.view !== null || hashView === true;
 
   // The map and its basemap load while the data files download.
   const map = createMap(mapEl, config, dataBase, bootLang);
@@ -109,6 +115,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   }
   watchPanels(ctx);
   const dates = watchTimeline(ctx);
+  // The Data control's shell (a closed disclosure) is part of the first view; its code is not.
+  watchDataPanel(ctx);
   store.watch((s) => s.lang, (lang) => {
     setBasemapLang(map, lang);
     setTerritoryLang(map, core.factions, lang);
@@ -129,7 +137,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
       store.update({ placeId });
       return true;
     },
-    get dateIso() { return core.datesIso[store.state.dateIndex]!; },
+    get dateIso() { return core.datesIso[shownIndex(store.state)]!; },
     get lang() { return store.state.lang; },
     get placeId() { return store.state.placeId; },
     get title() { return core.story.title[store.state.lang]; },

@@ -26,6 +26,8 @@ export interface CompareOptions {
   theme: 'light' | 'dark';
   onCompare: (index: number | null) => void;
   onSwipe: (on: boolean) => void;
+  /** The side-by-side date failed to load (`file`, `reason`), or drew again (null): shown to the reader. */
+  onSwipeProblem: (problem: { file: string; reason: string } | null) => void;
 }
 
 export interface CompareView { dateIndex: number; compareIndex: number | null; swipe: boolean; lang: Lang; t: Strings; drawn: Snapshot | null }
@@ -96,7 +98,7 @@ export class CompareController {
   async #updateSwipe(view: CompareView): Promise<void> {
     const want = view.swipe && view.compareIndex !== null;
     if (!want) {
-      if (this.#swipe) { this.#swipe.map.remove(); this.#swipe.frame.remove(); this.#swipe = null; }
+      if (this.#swipe) { this.#swipe.map.remove(); this.#swipe.frame.remove(); this.#swipe = null; this.#o.onSwipeProblem(null); }
       return;
     }
     const { lang, t } = view;
@@ -115,8 +117,17 @@ export class CompareController {
     s.frame.show(left, right, earlierIsOther ? 'left' : 'right');
     if (s.index !== view.compareIndex) {
       s.index = view.compareIndex!;
-      const other = await this.#o.loader.get(this.#o.entries[view.compareIndex!]!);
-      if (other.ok && this.#swipe === s && s.index === view.compareIndex) await s.map.show(other.value);
+      const entry = this.#o.entries[view.compareIndex!]!;
+      const other = await this.#o.loader.get(entry);
+      if (this.#swipe !== s || s.index !== view.compareIndex) return;
+      if (!other.ok) {
+        // The other half would stay blank: say why, naming the file.
+        s.index = -1; // tried again when the reader picks it again
+        this.#o.onSwipeProblem({ file: `data/snapshots/${entry.file}`, reason: other.problems.map((p) => (p.feature === undefined ? p.message : `feature ${p.feature}: ${p.message}`)).join('; ') });
+        return;
+      }
+      this.#o.onSwipeProblem(null);
+      await s.map.show(other.value);
     }
   }
 

@@ -43,6 +43,10 @@ export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateCh
     dataBase: ctx.dataBase, theme: config.theme,
     onCompare: (i) => store.update({ compareIndex: i, swipe: i === null ? false : store.state.swipe }),
     onSwipe: (on) => store.update({ swipe: on }),
+    onSwipeProblem: (p) => {
+      if (p) ctx.messages.error(STRINGS[store.state.lang].errorSwipe(p.file, p.reason), 'swipe');
+      else ctx.messages.clear('swipe');
+    },
   }) : null;
   // Compared with the date on the map (not a previewed file), once its territory is in.
   watchLater(store, (s) => [s.drawn, s.compareIndex, s.swipe, s.lang], () => {
@@ -64,6 +68,10 @@ export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateCh
     store.watch((s) => [s.stats, s.lang], () => overTime.renderArea(store.state.stats, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     store.watch((s) => [s.distances, s.chartPlace, s.lang], () => overTime.renderDistances(store.state.distances, store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
     watchLater(store, (s) => s.dateIndex, (i) => overTime.setSelected(i), { initial: false });
+    store.watch((s) => s.brokenFiles, (broken) => {
+      if (broken.includes('stats.json')) overTime.leaveOut('area');
+      if (broken.includes('place-distances.json')) overTime.leaveOut('distances');
+    });
     loadDistancesWhenSeen(ctx, overTimeEl);
   }
 

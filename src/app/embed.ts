@@ -5,8 +5,9 @@
 import './style.css';
 import './embed.css';
 import { reportBug, startApp, type AppHandle } from './app.ts';
-import { parseEmbedFlags, type Control } from '../embed/flags.ts';
+import { CONTROLS, parseEmbedFlags } from '../embed/flags.ts';
 import { embedEvent, heightMessages, parseHostCommand, type SizeMessage } from '../embed/protocol.ts';
+import { limitResize } from '../embed/resize-limit.ts';
 import { langFromBrowser, isLang } from '../i18n/lang.ts';
 import { STRINGS } from '../ui/strings.ts';
 
@@ -17,7 +18,7 @@ const t = STRINGS[isLang(urlLang) ? urlLang : langFromBrowser(navigator.language
 const dark = flags.theme === 'dark' || (flags.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
 document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 if (flags.isStatic) document.body.classList.add('is-static');
-for (const control of ['timeline', 'legend', 'claims'] as Control[]) {
+for (const control of CONTROLS) {
   if (!flags.controls.has(control)) document.getElementById(control)?.remove();
 }
 const titleEl = document.getElementById('title')!;
@@ -32,14 +33,15 @@ const inFrame = window.parent !== window;
 const target = flags.hostOrigin ?? '*';
 const post = (m: SizeMessage | Record<string, unknown>) => { if (inFrame) window.parent.postMessage(m, target); };
 
-// Height: on load and on every change of size.
+// Height: on load and on every change of size, at most once per 100 ms (the loader limits too).
 let lastHeight = 0;
+const sendLimited = limitResize((h) => { for (const m of heightMessages(flags.id, h, location.href)) post(m); });
 // The body, not <html>: <html> is as tall as the frame, the body as tall as its content.
 const sendHeight = () => {
   const h = Math.ceil(document.body.getBoundingClientRect().height);
   if (h === lastHeight) return;
   lastHeight = h;
-  for (const m of heightMessages(flags.id, h, location.href)) post(m);
+  sendLimited(h);
 };
 new ResizeObserver(sendHeight).observe(document.body);
 sendHeight();

@@ -26,6 +26,9 @@ export function watchPanels(ctx: AppContext): void {
     mapEl.setAttribute('aria-label', t.mapLabel(story.title[lang]));
     for (const b of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
     $('#lang-switch')?.setAttribute('aria-label', t.language);
+    // The explorer's summary scrolls in its box, so it is focusable (for keyboard scrolling) and named.
+    const summary = $('#summary');
+    if (summary?.getAttribute('role') === 'region') summary.setAttribute('aria-label', t.summaryLabel);
   });
 
   // Figures of the territory on the map: redrawn when it changes, and in the reader's language.
@@ -45,8 +48,11 @@ export function watchPanels(ctx: AppContext): void {
     if (sources) renderSourcesPanel(sources, entries[drawn.index]!, story.method?.[lang] ?? t.approxNote, lang, t);
   });
 
-  // Panels whose file is missing are hidden from the start: hiding them later would resize the map.
+  // Panels whose file is missing are hidden from the start (hiding them later would resize the
+  // map), and when their file turns out broken.
   const claimsEl = $('#claims'), summary = $('#summary');
-  if (claimsEl) claimsEl.hidden = !core.files.has('claims.json');
-  if (summary) summary.hidden = !core.files.has('stats.json');
+  store.watch((s) => s.brokenFiles, (broken) => {
+    if (claimsEl) claimsEl.hidden = !core.files.has('claims.json') || broken.includes('claims.json');
+    if (summary) summary.hidden = !core.files.has('stats.json') || broken.includes('stats.json');
+  });
 }

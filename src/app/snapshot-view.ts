@@ -26,6 +26,8 @@ export class SnapshotView {
   readonly #slots: TerritorySlots;
   readonly #names: TerritoryNames;
   #latest: Promise<void> = Promise.resolve();
+  /** Bumped by a preview, so that a snapshot still loading does not replace the previewed file. */
+  #generation = 0;
 
   constructor(ctx: AppContext) {
     this.#ctx = ctx;
@@ -62,7 +64,9 @@ export class SnapshotView {
   /** Draws a previewed file in place of the date; resolves once drawn. */
   async preview(snapshot: Snapshot, name: string): Promise<void> {
     const { store } = this.#ctx;
-    store.update({ busy: true });
+    this.#generation++;
+    store.update({ busy: true, failedIndex: null });
+    this.#ctx.messages.clear('snapshot');
     this.#names.hide();
     await this.#slots.showSnapshot(snapshot);
     store.update({ drawn: { index: store.state.dateIndex, snapshot, preview: name }, busy: false });
@@ -72,15 +76,19 @@ export class SnapshotView {
   async #draw(index: number): Promise<void> {
     const { store, core, messages, config } = this.#ctx;
     const entry = core.entries[index]!;
+    const generation = this.#generation;
     store.update({ busy: true });
     const result = await this.loader.latest(entry);
     if (result === null) return; // superseded by a later choice
+    if (generation !== this.#generation) return; // a previewed file was drawn meanwhile
     const ticket = this.loader.ticket;
     if (!result.ok) {
       const t = STRINGS[store.state.lang], shownIso = store.state.shownIso;
       const reason = result.problems.map((p) => (p.feature === undefined ? p.message : `feature ${p.feature}: ${p.message}`)).join('; ');
-      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, reason, shownIso ? formatDate(shownIso, store.state.lang) : null), 'snapshot');
-      store.update({ busy: false });
+      // The timeline marks the chosen date as failed; the URL and the embed code keep the date drawn.
+      messages.error(t.errorSnapshot(`data/snapshots/${entry.file}`, reason, shownIso ? formatDate(shownIso, store.state.lang) : null), 'snapshot',
+        { label: t.retry, run: () => { void this.redraw(); } });
+      store.update({ busy: false, failedIndex: index });
       return;
     }
     messages.clear('snapshot');
@@ -88,9 +96,9 @@ export class SnapshotView {
     const date = this.stack.dateFor(entry, snapshot);
     this.#names.hide();
     await (date ? this.#slots.showDate(date) : this.#slots.showSnapshot(snapshot));
-    if (!this.loader.isLatest(ticket)) return;
+    if (!this.loader.isLatest(ticket) || generation !== this.#generation) return;
     // The panels, popup and lines follow `drawn`: they redraw after the map's frame, not before it.
-    store.update({ drawn: { index, snapshot, preview: null }, shownIso: entry.dateIso, busy: false });
+    store.update({ drawn: { index, snapshot, preview: null }, failedIndex: null, shownIso: entry.dateIso, busy: false });
     this.#names.show(snapshot);
     // The dates a reader most likely picks next: their files, and those either side readied on the map.
     for (let k = 1; k <= AHEAD; k++) for (const j of [index + k, index - k]) if (core.entries[j]) void this.loader.get(core.entries[j]!);

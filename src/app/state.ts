@@ -28,12 +28,16 @@ export interface AppState {
   langExplicit: boolean;
   compareIndex: number | null;
   swipe: boolean;
-  /** Set as soon as the territory's data is on the map (panels follow it). */
+  /** Set once a frame shows the territory (panels follow it, after the map). */
   drawn: Drawn | null;
   /** The date whose territory has been fully drawn: the map's data-snapshot. */
   shownIso: string | null;
   /** The map's aria-busy. */
   busy: boolean;
+  /** The chosen date whose snapshot failed to load (the map still shows `drawn`); null once one draws. */
+  failedIndex: number | null;
+  /** Optional files that failed to load or parse (e.g. 'stats.json'): their panels are left out. */
+  brokenFiles: readonly string[];
   /** Labels (sides, places, rings) join once the first territory is drawn. */
   labelsOn: boolean;
   /** From claims.json, stats.json and place-distances.json, loaded after the first map; null: not (yet) there. */
@@ -54,7 +58,7 @@ export interface AppState {
 export function bootState(lang: Lang): AppState {
   return {
     dateIndex: 0, placeId: null, lang, langExplicit: false, compareIndex: null, swipe: false,
-    drawn: null, shownIso: null, busy: true, labelsOn: false, claims: null, stats: null, distances: null,
+    drawn: null, shownIso: null, busy: true, failedIndex: null, brokenFiles: [], labelsOn: false, claims: null, stats: null, distances: null,
     figuresLoaded: false, stackLoaded: false, areas: null, chartPlace: null,
   };
 }
@@ -76,10 +80,16 @@ export function stateFromUrl(search: string, core: Core, fallbackLang: Lang): { 
   };
 }
 
-/** The query string for the state, keeping any other parameters of `search`. */
+/** The date on the map: the drawn one (the chosen one until a first is drawn, or after a failed load). */
+export const shownIndex = (s: AppState): number => s.drawn?.index ?? s.dateIndex;
+
+/**
+ * The query string for the state, keeping any other parameters of `search`. The date is the one
+ * on the map, so a copied link reproduces what is seen even after a date failed to load.
+ */
 export function urlFor(s: AppState, datesIso: readonly string[], search: string): string {
   return serializeUrlState({
-    dateIso: datesIso[s.dateIndex]!, placeId: s.placeId, lang: s.langExplicit ? s.lang : null,
+    dateIso: datesIso[shownIndex(s)]!, placeId: s.placeId, lang: s.langExplicit ? s.lang : null,
     compareIso: s.compareIndex === null ? null : datesIso[s.compareIndex]!, swipe: s.swipe,
   }, search);
 }
@@ -90,6 +100,7 @@ function noticeText(n: UrlNotice, lang: Lang, shownIso: string): string {
   switch (n.kind) {
     case 'date-malformed': return t.noticeDate(n.value, shown);
     case 'date-too-early': return t.noticeDateEarly(n.value, shown);
+    case 'date-too-late': return t.noticeDateLate(n.value, shown);
     case 'place-unknown': return t.noticePlace(n.value);
     case 'lang-unknown': return t.noticeLang(n.value);
     case 'compare-malformed': return t.noticeCompare(n.value);

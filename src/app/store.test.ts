@@ -53,3 +53,18 @@ describe('sameSelection', () => {
     expect(sameSelection(NaN, NaN)).toBe(true);
   });
 });
+
+describe('a watcher that throws', () => {
+  it('is reported, and the watchers after it still see the change', () => {
+    const errors: unknown[] = [];
+    const store = createStore({ dateIndex: 0, busy: true }, { onError: (e) => errors.push(e) });
+    const seen: number[] = [];
+    store.watch((s) => s.dateIndex, (i) => { if (i === 2) throw new Error('a broken panel'); }, { initial: false });
+    store.watch((s) => s.dateIndex, (i) => seen.push(i), { initial: false });
+    store.watch((s) => s.dateIndex, () => store.update({ busy: false }), { initial: false });
+    store.update({ dateIndex: 2 });
+    expect(seen).toEqual([2]);
+    expect(store.state.busy).toBe(false);
+    expect(errors.map(String)).toEqual(['Error: a broken panel']);
+  });
+});

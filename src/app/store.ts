@@ -3,7 +3,9 @@
  * the slice they draw; they never ask what else changed. A watcher is called when its selected
  * value changes (Object.is, or element by element for an array of values), in the order the
  * watchers were added. An update made by a watcher is applied at once and its watchers are called
- * after the current round, so every watcher sees each change once, in order. Pure: no DOM.
+ * after the current round, so every watcher sees each change once, in order. A watcher that throws
+ * (a bug in one view) is reported through `onError` and the others still run, so one broken panel
+ * cannot stop the map, aria-busy or the embed's events. Pure: no DOM.
  */
 export interface Store<S extends object> {
   readonly state: Readonly<S>;
@@ -27,7 +29,11 @@ export function sameSelection(a: unknown, b: unknown): boolean {
 /**
  * @example const store = createStore({ dateIndex: 0 }); store.watch((s) => s.dateIndex, (i) => draw(i)); store.update({ dateIndex: 3 });
  */
-export function createStore<S extends object>(initial: S): Store<S> {
+export function createStore<S extends object>(initial: S, options: { onError?: (err: unknown) => void } = {}): Store<S> {
+  const onError = options.onError ?? ((err: unknown) => console.error(err));
+  const call = (w: Watcher<S>, value: unknown, previous: unknown) => {
+    try { w.fn(value, previous); } catch (err) { onError(err); }
+  };
   const state = { ...initial };
   let watchers: Watcher<S>[] = [];
   let notifying = false;
@@ -44,7 +50,7 @@ export function createStore<S extends object>(initial: S): Store<S> {
           if (sameSelection(value, w.last)) continue;
           const previous = w.last;
           w.last = value;
-          w.fn(value, previous);
+          call(w, value, previous);
         }
       } while (again);
     } finally {
@@ -57,10 +63,10 @@ export function createStore<S extends object>(initial: S): Store<S> {
       Object.assign(state, patch);
       notify();
     },
-    watch(select, fn, options = {}) {
+    watch(select, fn, opts = {}) {
       const w: Watcher<S> = { select, fn: fn as Watcher<S>['fn'], last: select(state) };
       watchers = [...watchers, w];
-      if (options.initial !== false) w.fn(w.last, undefined);
+      if (opts.initial !== false) call(w, w.last, undefined);
       return () => { watchers = watchers.filter((x) => x !== w); };
     },
   };

@@ -19,6 +19,9 @@ export function watchTimeline(ctx: AppContext): DateChoice {
   const choose = (i: number) => { for (const fn of listeners) fn(); store.update({ dateIndex: i }); };
   const container = $('#timeline');
   const timeline = container ? new Timeline({ container, datesIso: core.datesIso, onChange: choose }) : null;
-  store.watch((s) => [s.dateIndex, s.lang], () => timeline?.render(store.state.dateIndex, store.state.lang, STRINGS[store.state.lang]));
+  store.watch((s) => [s.dateIndex, s.lang, s.failedIndex, s.drawn], () => {
+    const { dateIndex, lang, failedIndex, drawn } = store.state;
+    timeline?.render(dateIndex, lang, STRINGS[lang], failedIndex === dateIndex ? { shownIndex: drawn?.index ?? null } : null);
+  });
   return { choose, onChoose: (fn) => { listeners.push(fn); } };
 }

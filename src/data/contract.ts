@@ -7,6 +7,7 @@ import { fail, ok, type Problem, type Result } from './result.ts';
 import { lineColumn, locateJsonError } from './json-locate.ts';
 import { describeChar } from './text.ts';
 import { clip, echo } from './echo.ts';
+import { checkPolygonCoords, checkPosition } from './coordinates.ts';
 
 /** Ids of sides, places and pockets: lower-case letters, digits and hyphens. */
 export const ID_PATTERN = /^[a-z0-9-]+$/;
@@ -144,18 +145,18 @@ export function parseFactions(data: unknown, file: string): Result<Faction[]> {
     if (!isObject(f)) return problems.push({ file, message: `${where}: expected an object` });
     if (!isId(f.id)) return problems.push({ file, message: `${where}: "id" must be lower-case letters, digits and hyphens, got ${echo(f.id)}` });
     const name = f.name;
-    if (!isText(name)) return problems.push({ file, message: `${where} (${f.id}): "name" must be {"en": string, "nl": string}` });
+    if (!isText(name)) return problems.push({ file, message: `${where} (${clip(String(f.id))}): "name" must be {"en": string, "nl": string}` });
     if (typeof f.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(f.color)) {
-      return problems.push({ file, message: `${where} (${f.id}): "color" must be a #rrggbb colour` });
+      return problems.push({ file, message: `${where} (${clip(String(f.id))}): "color" must be a #rrggbb colour` });
     }
     const short = isText(f.short) ? { en: f.short.en, nl: f.short.nl } : { en: name.en, nl: name.nl };
     const grammar = parseGrammar(f.grammar);
-    if (typeof grammar === 'string') return problems.push({ file, message: `${where} (${f.id}): "grammar": ${grammar}` });
+    if (typeof grammar === 'string') return problems.push({ file, message: `${where} (${clip(String(f.id))}): "grammar": ${grammar}` });
     factions.push({ id: f.id, name: { en: name.en, nl: name.nl }, short, color: f.color, grammar });
   });
   const seen = new Set<string>();
   for (const f of factions) {
-    if (seen.has(f.id)) problems.push({ file, message: `faction ${f.id} is listed twice` });
+    if (seen.has(f.id)) problems.push({ file, message: `faction ${clip(f.id)} is listed twice` });
     seen.add(f.id);
   }
   return problems.length ? fail(...problems) : ok(factions);
@@ -203,35 +204,6 @@ export function parseSnapshotIndex(data: unknown, file: string): Result<Snapshot
   }
   if (!problems.length && entries.length === 0) problems.push({ file, message: 'lists no snapshots' });
   return problems.length ? fail(...problems) : ok(entries);
-}
-
-function checkPosition(p: unknown): string | null {
-  if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-    return 'a position must be [longitude, latitude] numbers';
-  }
-  if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) return `coordinate [${p[0]}, ${p[1]}] is out of range`;
-  return null;
-}
-
-function checkRing(ring: unknown, label: string): string | null {
-  if (!Array.isArray(ring)) return `${label} must be an array of positions`;
-  for (const p of ring) {
-    const bad = checkPosition(p);
-    if (bad) return `${label}: ${bad}`;
-  }
-  if (ring.length < 4) return `${label} has ${ring.length} positions; a ring needs at least 4`;
-  const first = ring[0] as Position, last = ring[ring.length - 1] as Position;
-  if (first[0] !== last[0] || first[1] !== last[1]) return `${label} is not closed (first and last positions differ)`;
-  return null;
-}
-
-function checkPolygonCoords(coords: unknown, label: string): string | null {
-  if (!Array.isArray(coords) || coords.length === 0) return `${label} must be a non-empty array of rings`;
-  for (let r = 0; r < coords.length; r++) {
-    const bad = checkRing(coords[r], `${label} ring ${r}`);
-    if (bad) return bad;
-  }
-  return null;
 }
 
 /**

@@ -105,7 +105,7 @@ describe('parseControlPoints', () => {
   });
 });
 
-describe('generateSnapshot with regions', () => {
+describe('generateSnapshot with regions', { timeout: 30_000 }, () => {
   const westRegion = turf.polygon([[[38, 33], [40, 33], [40, 36], [38, 36], [38, 33]]]);
   const eastRegion = turf.polygon([[[40, 33], [42, 33], [42, 36], [40, 36], [40, 33]]]);
   const two = new Map([['west', westRegion], ['east', eastRegion]]);
@@ -128,7 +128,8 @@ describe('generateSnapshot with regions', () => {
   });
 });
 
-describe('the tiers: settled ground, rear, desert flanks and support zones', () => {
+// Each case generates whole snapshots (about a second each on a quiet 2-core machine).
+describe('the tiers: settled ground, rear, desert flanks and support zones', { timeout: 30_000 }, () => {
   // Two towns 300 km apart on the same latitude: IS in the west, the Iraqi government in the east.
   const mk = (id: string, lon: number, faction: string, kind: 'town' | 'area' = 'town'): ControlPoint =>
     ({ id, name: id, lon, lat: 34.5, kind, history: [{ fromIso: '2014-01-01', faction: faction as ControlPoint['history'][0]['faction'], source: '' }] });
@@ -202,5 +203,17 @@ describe('the tiers: settled ground, rear, desert flanks and support zones', () 
     expect(tierAt(on, [38.4, 34.5])).toBe('islamic-state contested');
     expect(Math.abs(sum(on) - sum(gen({ points: pts, method }, '2015-01-15')))).toBeLessThan(1);
     expect(gen({ points: pts, contested: [fight], method }, '2015-02-01').features.some((f) => f.properties.tier === 'contested')).toBe(false);
+  });
+
+  it('keeps overlapping fights apart: the later one leaves out what the earlier one covers', () => {
+    const fight = (id: string, lon: number): Contested => ({
+      type: 'Feature', geometry: turf.circle([lon, 34.5], 5, { units: 'kilometers' }).geometry,
+      properties: { id, faction: 'islamic-state', against: ['iraqi-government'], fromIso: '2015-01-01', toIso: '2015-02-01', source: 'test' },
+    });
+    const snap = gen({ points: pts, contested: [fight('a', 38.4), fight('b', 38.45)], method }, '2015-01-15');
+    const [a, b] = snap.features.filter((f) => f.properties.tier === 'contested');
+    const x = turf.intersect(turf.featureCollection([a!, b!]));
+    expect(x ? turf.area(x) / 1e6 : 0).toBeLessThan(0.01);
+    expect(turf.area(b!) / 1e6).toBeLessThan(turf.area(a!) / 1e6);
   });
 });

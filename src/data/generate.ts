@@ -181,8 +181,12 @@ export function generateSnapshot(prep: Prepared, dateIso: string, options: Gener
   const everywhere = unionAll([...prep.regions.values()].map((r) => r.outline));
   const contestedAll = unionAll(contested.map((x) => x.g));
   for (const { o, g } of overrides) emit(o.properties.faction, difference(intersection(g, everywhere), contestedAll), { id: o.properties.id });
+  // Fights that overlap keep apart: ground already drawn for an earlier one is not drawn again.
+  let drawn: Polys = [];
   for (const { c, g } of contested) {
-    emit(c.properties.faction, intersection(g, everywhere), { tier: 'contested', id: c.properties.id, against: c.properties.against });
+    const own = difference(intersection(g, everywhere), drawn);
+    emit(c.properties.faction, own, { tier: 'contested', id: c.properties.id, against: c.properties.against });
+    drawn = union(drawn, g);
   }
   return { type: 'FeatureCollection', features };
 }

@@ -12,3 +12,45 @@ describe('fetchJson', () => {
       .toEqual({ ok: false, problems: [{ file: 'f.json', message: 'invalid JSON at line 1, column 1: expected a value, found U+FEFF' }] });
   });
 });
+
+describe('fetchJson on a stalled server', () => {
+  /** A local server that sends `parts` of a body, `gapMs` apart, then stops (or ends when `end`). */
+  async function server(parts: string[], gapMs: number, end: boolean): Promise<{ url: string; close: () => void }> {
+    const { createServer } = await import('node:http');
+    const s = createServer(async (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (const p of parts) { res.write(p); await new Promise((ok) => setTimeout(ok, gapMs)); }
+      if (end) res.end();
+    });
+    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+    const port = (s.address() as { port: number }).port;
+    return { url: `http://127.0.0.1:${port}/x.json`, close: () => { s.closeAllConnections(); s.close(); } };
+  }
+
+  it('gives up when no byte has come for the idle time, naming the file', async () => {
+    const srv = await server(['{"a": ', '1'], 50, false); // half a file, then silence
+    try {
+      const t0 = performance.now();
+      expect(await fetchJson(srv.url, 'data/x.json', undefined, 400))
+        .toEqual({ ok: false, problems: [{ file: 'data/x.json', message: 'no data arrived for 400 ms (the server stopped answering)' }] });
+      expect(performance.now() - t0).toBeLessThan(3000);
+    } finally { srv.close(); }
+  });
+
+  it('lets a slow download that keeps moving finish', async () => {
+    // Ten parts 150 ms apart: 1.5 s in all, over an idle limit of 400 ms.
+    const srv = await server(['[', ...Array.from({ length: 9 }, (_, i) => `${i ? ',' : ''}${i}`), ']'], 150, true);
+    try {
+      expect(await fetchJson(srv.url, 'data/x.json', undefined, 400)).toEqual({ ok: true, value: [0, 1, 2, 3, 4, 5, 6, 7, 8] });
+    } finally { srv.close(); }
+  });
+
+  it('rejects when the caller aborts', async () => {
+    const srv = await server(['{'], 50, false);
+    try {
+      const c = new AbortController();
+      setTimeout(() => c.abort(new Error('stop')), 100);
+      await expect(fetchJson(srv.url, 'data/x.json', c.signal, 5000)).rejects.toThrow('stop');
+    } finally { srv.close(); }
+  });
+});

@@ -1,29 +1,67 @@
 /**
- * Fetching data files as typed results: a failed request, a bad status or bad content becomes a
- * Problem naming the file; only an abort rejects. Uses `fetch`, so it runs in browsers and Node.
+ * Fetching data files as typed results: a failed request, a bad status, a stalled download or bad
+ * content becomes a Problem naming the file; only the caller's abort rejects. Uses `fetch`, so it
+ * runs in browsers and Node.
  */
 import { parseJson } from './contract.ts';
 import { fail, type Result } from './result.ts';
 import { decodeUtf8 } from './text.ts';
 
-export async function fetchJson(url: string, file: string, signal?: AbortSignal): Promise<Result<unknown>> {
-  let res: Response;
+/**
+ * A request is given up when no byte has arrived for this long (waiting for the answer, or between
+ * two parts of it): a stalled server, not a slow line, since a download that keeps moving goes on.
+ */
+export const FETCH_IDLE_MS = 15_000;
+
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, idleMs = FETCH_IDLE_MS): Promise<Result<unknown>> {
+  const stall = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = () => { clearTimeout(timer); timer = setTimeout(() => stall.abort(), idleMs); };
+  const stalled = () => fail({ file, message: `no data arrived for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`} (the server stopped answering)` });
+  const both = signal ? AbortSignal.any([signal, stall.signal]) : stall.signal;
+  wait();
   try {
-    res = await fetch(url, { signal, credentials: 'same-origin' });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    return fail({ file, message: `the request failed (${err instanceof Error ? err.message : String(err)})` });
-  }
-  if (!res.ok) return fail({ file, message: `the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` });
-  let text: string;
-  try {
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: both, credentials: 'same-origin' });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (stall.signal.aborted) return stalled();
+      return fail({ file, message: `the request failed (${err instanceof Error ? err.message : String(err)})` });
+    }
+    if (!res.ok) { void res.body?.cancel().catch(() => {}); return fail({ file, message: `the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }); }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readAll(res, wait);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (stall.signal.aborted) return stalled();
+      return fail({ file, message: 'the download was interrupted' });
+    }
     // Decoded by text.ts, as the CLIs decode files (Response.text() does the same in browsers).
-    text = decodeUtf8(new Uint8Array(await res.arrayBuffer()));
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    return fail({ file, message: 'the download was interrupted' });
+    return parseJson(decodeUtf8(bytes), file);
+  } finally {
+    clearTimeout(timer);
   }
-  return parseJson(text, file);
+}
+
+/** The whole body, calling `progress` at every part that arrives. */
+async function readAll(res: Response, progress: () => void): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    progress();
+    parts.push(value);
+    size += value.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
 }
 
 /** Fetches and parses in one step. */
@@ -36,4 +74,3 @@ export async function fetchParsed<T>(
   const json = await fetchJson(url, file, signal);
   return json.ok ? parse(json.value, file) : json;
 }
-

@@ -15,8 +15,8 @@ describe('parsePlaceDistances', () => {
     expect(lines(r)).toEqual([]);
     const pd = r.ok ? r.value : null;
     expect([...pd!.places.keys()]).toEqual(['__proto__', 'constructor']);
-    expect(distancesOn(pd!, '__proto__', '2015-06-01')!['islamic-state']).toBe(1);
-    expect(distancesOn(pd!, 'constructor', '2016-06-01')!['islamic-state']).toBe(2);
+    expect(distancesOn(pd!, '__proto__', '2015-06-01')!['north-army']).toBe(1);
+    expect(distancesOn(pd!, 'constructor', '2016-06-01')!['north-army']).toBe(2);
     expect(distancesOn(pd!, 'toString', '2016-06-01')).toBeNull();
   });
 

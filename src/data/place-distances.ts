@@ -5,7 +5,7 @@
  * inside the faction's ground, null when the faction held nothing that day. Parsed without trust.
  */
 import { factionIdCheck, isIsoDate, type FactionId } from './contract.ts';
-import { echo } from './echo.ts';
+import { clip, echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 /** km to the nearest ground, one per date (in `dates` order); null: the faction held nothing. */
@@ -47,7 +47,7 @@ export function parsePlaceDistances(data: unknown, file: string, factions?: read
     for (const f of factions ?? Object.keys(byFaction)) {
       const v = byFaction[f];
       if (!Array.isArray(v) || v.length !== dates.length || !v.every(isDistance)) {
-        problems.push({ file, message: `places.${id}.${f}: expected ${dates.length} distances (km ≥ 0, or null where the faction held nothing), one per date` });
+        problems.push({ file, message: `places.${id}.${clip(f)}: expected ${dates.length} distances (km ≥ 0, or null where the faction held nothing), one per date` });
         good = false;
         continue;
       }

@@ -29,7 +29,7 @@ describe('parseStats', () => {
       [{ areaKm2: { held: { 'islamic-state': {} }, desert: {} } }, '"areaKm2.held.islamic-state" must be a number of km² ≥ 0, got {}'],
       [{ areaKm2: { held: { 'islamic-state': -1 }, desert: {} } }, '"areaKm2.held.islamic-state" must be a number of km² ≥ 0, got -1'],
       [{ areaKm2: { held: { 'islamic-state': '5' }, desert: {} } }, '"areaKm2.held.islamic-state" must be a number of km² ≥ 0, got "5"'],
-      [{ areaKm2: 7 }, '"areaKm2" must be {"held": {...}, "desert": {...}}, got 7'],
+      [{ areaKm2: 7 }, '"areaKm2" must be {"held": {...}, "desert": {...}} (and "contested" on dates with any), got 7'],
       [{ frontierKm: { 'a|b': null } }, '"frontierKm.a|b" must be a number of km ≥ 0, got null'],
       [{ claims: [] }, '"claims" must be an object of claim id → {"value", "verdict"}, got []'],
       [{ claims: { c: { value: 1, verdict: 'maybe' } } }, 'claim "c" needs a "verdict" of agrees, close, differs, n/a, got "maybe"'],

@@ -19,22 +19,31 @@ describe('parseStory', () => {
 
   it('needs only a title; the rest is null or empty', () => {
     const r = parseStory({ title }, 'story.json');
-    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map() } });
+    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [] } });
   });
 
   it('names the file and the field at fault', () => {
     expect(lines(parseStory({
       title: { en: 'x' }, bounds: [[10, 5], [5, 10]], date: '2017-02-30',
       article: { source: 'NRC', place: 'atlantis' }, pockets: { 'Bad Id': { en: 'a', nl: 'b' } },
+      licence: { name: 'CC BY 4.0', url: 'javascript:alert(1)' }, credits: ['GeoNames', ''],
     }, 'data/story.json', { places: ['town'] }))).toEqual([
       'data/story.json: "title" must be {"en": string, "nl": string} with both texts filled in',
       'data/story.json: "bounds" [[10, 5], [5, 10]]: west must be less than east and south less than north',
       'data/story.json: "date" must be a date written YYYY-MM-DD, got "2017-02-30"',
       'data/story.json: "article" "place": no place "atlantis" in places.geojson',
       'data/story.json: "pockets" "Bad Id": must be a feature id with a name {"en": string, "nl": string}',
+      'data/story.json: "licence" must be {"name": "CC BY 4.0", "url"?: "https://…"}',
+      'data/story.json: "credits" must be a list of non-empty strings, one credit each',
     ]);
     expect(lines(parseStory([], 'story.json'))).toEqual(['story.json: expected an object {"title": {"en": …, "nl": …}, …}']);
     expect(lines(parseStory({ title, bounds: [[0, 0], [200, 1]] }, 's'))).toEqual(['s: "bounds" [[0, 0], [200, 1]] is out of range']);
+  });
+
+  it('reads the data licence and the credits', () => {
+    const r = parseStory({ title, licence: { name: ' CC BY 4.0 ', url: 'https://creativecommons.org/licenses/by/4.0/' }, credits: ['Places: GeoNames, CC BY 4.0'] }, 's');
+    expect(r.ok && [r.value.licence, r.value.credits]).toEqual([{ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, ['Places: GeoNames, CC BY 4.0']]);
+    expect(lines(parseStory({ title, licence: 'CC BY' }, 's'))).toEqual(['s: "licence" must be {"name": "CC BY 4.0", "url"?: "https://…"}']);
   });
 });
 

@@ -21,11 +21,16 @@ export interface Story {
   method: Text | null;
   /** Names, in a sentence, of hand-drawn pockets (snapshot features' `id`), e.g. "the X enclave". */
   pockets: ReadonlyMap<string, Text>;
+  /** The licence of the story's data, e.g. CC BY 4.0; null: not stated. */
+  licence: { name: string; url: string | null } | null;
+  /** Whose data the story builds on and how to credit it, one line each (Natural Earth is credited by the app). */
+  credits: string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is Text => isObject(v) && typeof v.en === 'string' && !!v.en && typeof v.nl === 'string' && !!v.nl;
 const TEXT = '{"en": string, "nl": string}';
+const isWebUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/[^\s"<>]+$/.test(v);
 
 /** Checks bounds written [[west, south], [east, north]]; a message, or null when they are good. */
 export function boundsProblem(b: unknown): string | null {
@@ -78,12 +83,23 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
       else bad('pockets', `${JSON.stringify(id)}: must be a feature id with a name ${TEXT}`);
     }
   }
+  let licence: Story['licence'] = null;
+  const l = data.licence;
+  if (l !== undefined) {
+    if (!isObject(l) || typeof l.name !== 'string' || !l.name.trim() || (l.url !== undefined && !isWebUrl(l.url))) bad('licence', 'must be {"name": "CC BY 4.0", "url"?: "https://…"}');
+    else licence = { name: l.name.trim(), url: typeof l.url === 'string' ? l.url : null };
+  }
+  const credits: string[] = [];
+  if (data.credits !== undefined) {
+    if (!Array.isArray(data.credits) || !data.credits.every((c) => typeof c === 'string' && c.trim())) bad('credits', 'must be a list of non-empty strings, one credit each');
+    else credits.push(...(data.credits as string[]).map((c) => c.trim()));
+  }
   if (problems.length || !title) return fail(...problems);
-  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets });
+  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, licence, credits });
 }
 
 /** The story when data/story.json is missing: a neutral title, nothing else. */
 export const NO_STORY: Story = {
   title: { en: 'Who held which ground', nl: 'Wie had welk gebied' },
-  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(),
+  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [],
 };

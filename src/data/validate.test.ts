@@ -83,7 +83,7 @@ describe('validateSnapshot: inputs that used to crash it', () => {
       { type: 'Feature', properties: { faction: 'islamic-state' }, geometry: { type: deep } },
     ), F);
     expect(lines(r)).toEqual([
-      `${F}: feature 0: unknown faction ${'['.repeat(80)}…; expected one of islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds`,
+      `${F}: feature 0: unknown faction ${'['.repeat(80)}…; expected a faction id (lower-case letters, digits and hyphens)`,
       `${F}: feature 1: "id" must be a non-empty string or absent, got ${'['.repeat(80)}…`,
       `${F}: feature 2: geometry must be a Polygon or MultiPolygon, got ${'['.repeat(80)}…`,
     ]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmbedFlags } from './flags.ts';
+import { originOfAddress, parseEmbedFlags } from './flags.ts';
 
 describe('parseEmbedFlags', () => {
   it('has sensible defaults', () => {
     const { flags, notices } = parseEmbedFlags('');
-    expect([...flags.controls]).toEqual(['timeline', 'legend']);
+    expect([...flags.controls]).toEqual(['timeline', 'legend', 'data']);
     expect(flags).toMatchObject({ theme: 'light', isStatic: false, title: null, source: null, view: null, id: 'frontlines', hostOrigin: null });
     expect(notices).toEqual([]);
   });
@@ -14,8 +14,9 @@ describe('parseEmbedFlags', () => {
     expect(flags).toMatchObject({ theme: 'dark', title: 'IS in 2017', source: 'NRC', view: { center: [40.45, 35.02], zoom: 6.5 }, id: 'chart-1', hostOrigin: 'https://news.example' });
     expect(notices).toEqual([]);
   });
-  it('static drops the timeline; controls=none hides all', () => {
-    expect([...parseEmbedFlags('?static=1').flags.controls]).toEqual(['legend']);
+  it('static drops the timeline; controls=none hides all; controls without data hides the Data control', () => {
+    expect([...parseEmbedFlags('?static=1').flags.controls]).toEqual(['legend', 'data']);
+    expect([...parseEmbedFlags('?controls=timeline,legend').flags.controls]).toEqual(['timeline', 'legend']);
     expect(parseEmbedFlags('?static').flags.isStatic).toBe(true);
     expect([...parseEmbedFlags('?controls=none').flags.controls]).toEqual([]);
   });
@@ -34,5 +35,13 @@ describe('parseEmbedFlags', () => {
   });
   it('refuses an origin with a path', () => {
     expect(parseEmbedFlags('?origin=https://news.example/article').flags.hostOrigin).toBeNull();
+  });
+});
+
+describe('originOfAddress (the embed dialog\'s host field)', () => {
+  it('takes the origin of an article\'s address, and refuses what is not an http(s) address', () => {
+    expect(originOfAddress('https://news.example/2017/07/map.html?x=1#top')).toBe('https://news.example');
+    expect(originOfAddress(' http://localhost:8080/ ')).toBe('http://localhost:8080');
+    for (const v of ['news.example', 'javascript:alert(1)', 'https://', 'ftp://news.example', '']) expect(originOfAddress(v), v).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * reported, never thrown. `date`, `place` and `lang` are read by the shared URL state
  * (src/ui/url-state.ts); these are the embed's own.
  */
-export const CONTROLS = ['timeline', 'legend', 'claims'] as const;
+export const CONTROLS = ['timeline', 'legend', 'claims', 'data'] as const;
 export type Control = (typeof CONTROLS)[number];
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -24,7 +24,7 @@ export interface EmbedFlags {
 
 export interface FlagNotice { flag: string; value: string }
 
-export const DEFAULT_CONTROLS: readonly Control[] = ['timeline', 'legend'];
+export const DEFAULT_CONTROLS: readonly Control[] = ['timeline', 'legend', 'data'];
 const MAX_TITLE = 140;
 const MAX_SOURCE = 240;
 
@@ -93,13 +93,37 @@ export function parseEmbedFlags(search: string): { flags: EmbedFlags; notices: F
   let hostOrigin: string | null = null;
   const o = params.get('origin');
   if (o !== null) {
-    try {
-      const u = new URL(o);
-      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o.replace(/\/$/, '')) hostOrigin = u.origin;
-      else bad('origin', o);
-    } catch {
-      bad('origin', o);
-    }
+    hostOrigin = parseOrigin(o);
+    if (hostOrigin === null) bad('origin', o);
   }
   return { flags: { controls, theme, isStatic, title, source, view, id, hostOrigin }, notices };
+}
+
+/**
+ * An http(s) origin written as one (`https://news.example`, a trailing slash allowed), or null.
+ * @example parseOrigin('https://news.example/') // 'https://news.example'
+ */
+export function parseOrigin(value: string): string | null {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '') ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The host origin an editor means by what they typed: an origin, or the address of the article
+ * (whose origin is taken); null for anything that is not an http(s) address.
+ * @example originOfAddress('https://news.example/2017/07/map.html') // 'https://news.example'
+ */
+export function originOfAddress(value: string): string | null {
+  const v = value.trim();
+  if (!/^https?:\/\//i.test(v)) return null;
+  try {
+    const u = new URL(v);
+    return u.hostname ? u.origin : null;
+  } catch {
+    return null;
+  }
 }

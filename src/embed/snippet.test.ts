@@ -18,6 +18,12 @@ describe('embedUrl', () => {
     expect(url.searchParams.get('date')).toBe('2017-07-15');
     expect(url.searchParams.get('place')).toBe('mayadeen');
   });
+  it('pins the host origin when one is given, which the embed reads back', () => {
+    const url = new URL(embedUrl('https://maps.example/', { ...choice, origin: 'https://news.example' }));
+    expect(url.searchParams.get('origin')).toBe('https://news.example');
+    expect(parseEmbedFlags(url.search).flags.hostOrigin).toBe('https://news.example');
+    expect(new URL(embedUrl('https://maps.example/', choice)).searchParams.has('origin')).toBe(false);
+  });
   it('says none when no control is chosen', () => {
     expect(new URL(embedUrl('https://x.example/', { ...choice, controls: [] })).searchParams.get('controls')).toBe('none');
   });
@@ -30,6 +36,12 @@ describe('embedSnippet', () => {
     expect(html).not.toMatch(/title="[^"]*"[^ >]/);
     expect(html).toContain('<script src="https://maps.example/embed-loader.js" async></script>');
     expect(html.match(/src="([^"]+)"/)![1]).toContain('&amp;');
+  });
+  it('adds a still picture for pages without scripts, escaped, with absolute addresses', () => {
+    const html = embedSnippet('https://maps.example/fl/', choice, 'Map', false, { file: 'frontlines-nl.png', width: 800, height: 754, alt: 'Op 15 juli 2017 had "IS" <veel> & meer' });
+    const noscript = html.split('\n')[1]!;
+    expect(noscript).toBe('<noscript><a href="https://maps.example/fl/?date=2017-07-15&amp;lang=nl"><img src="https://maps.example/fl/fallback/frontlines-nl.png" width="800" height="754" alt="Op 15 juli 2017 had &quot;IS&quot; &lt;veel&gt; &amp; meer" style="width:100%;height:auto;border:0"></a></noscript>');
+    expect(embedSnippet('https://maps.example/fl/', choice, 'Map', false)).not.toContain('<noscript>');
   });
   it('leaves the loader out on request', () => {
     expect(embedSnippet('https://maps.example/', choice, 'Map', false)).not.toContain('<script');

@@ -13,6 +13,8 @@ export interface EmbedChoice {
   placeId: string | null;
   /** Distinguishes several maps on one page in the size messages. */
   id: string;
+  /** The host page's origin: the embed then obeys and reports only to it (docs/embed.md); null: any. */
+  origin?: string | null;
 }
 
 /** `base` is the URL of the site's folder (ending in /). */
@@ -29,6 +31,7 @@ export function embedUrl(base: string, c: EmbedChoice): string {
   if (c.view) p.set('view', `${round(c.view.zoom, 2)}/${round(c.view.center[1], 4)}/${round(c.view.center[0], 4)}`);
   if (c.placeId) p.set('place', c.placeId);
   p.set('id', c.id);
+  if (c.origin) p.set('origin', c.origin);
   return u.href;
 }
 
@@ -39,10 +42,22 @@ export function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The iframe (with a starting height until the loader takes over) and the optional loader tag. */
-export function embedSnippet(base: string, c: EmbedChoice, frameTitle: string, withLoader: boolean): string {
+/** A still picture of the map (fallback/ of the site, made by npm run render:fallbacks) and its alternative text. */
+export interface SnippetPicture { file: string; width: number; height: number; alt: string }
+
+/**
+ * The iframe (with a starting height until the loader takes over), the optional loader tag, and
+ * optionally a <noscript> with a still picture linking to the explorer, for pages and readers
+ * that run no scripts.
+ */
+export function embedSnippet(base: string, c: EmbedChoice, frameTitle: string, withLoader: boolean, picture: SnippetPicture | null = null): string {
   const src = embedUrl(base, c);
-  const iframe = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(c.title.trim() || frameTitle)}" data-frontlines style="width:100%;height:560px;border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`;
-  if (!withLoader) return iframe;
-  return `${iframe}\n<script src="${escapeAttr(new URL('embed-loader.js', base).href)}" async></script>`;
+  const parts = [`<iframe src="${escapeAttr(src)}" title="${escapeAttr(c.title.trim() || frameTitle)}" data-frontlines style="width:100%;height:560px;border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`];
+  if (withLoader) parts.push(`<script src="${escapeAttr(new URL('embed-loader.js', base).href)}" async></script>`);
+  if (picture) {
+    const explorer = new URL(`./?${new URLSearchParams({ date: c.dateIso, lang: c.lang })}`, base).href;
+    const img = `<img src="${escapeAttr(new URL(`fallback/${picture.file}`, base).href)}" width="${picture.width}" height="${picture.height}" alt="${escapeAttr(picture.alt)}" style="width:100%;height:auto;border:0">`;
+    parts.push(`<noscript><a href="${escapeAttr(explorer)}">${img}</a></noscript>`);
+  }
+  return parts.join('\n');
 }

@@ -12,15 +12,15 @@ export function factionMatch(factions: readonly Faction[], pick: (f: Faction) =>
 }
 
 /**
- * A square tile, `size` CSS px at pixelRatio 2, of 2-px lines in `rgba` on transparent: diagonal
+ * A square tile, `size` CSS px at pixelRatio 2, of `linePx`-px lines (device px) in `rgba` on transparent: diagonal
  * stripes (a tier) or a cross-hatch (ground that changed hands). Both tile seamlessly.
  */
-export function hatchPattern(size: number, kind: 'diagonal' | 'cross', rgba: [number, number, number, number]): { width: number; height: number; data: Uint8Array } {
+export function hatchPattern(size: number, kind: 'diagonal' | 'cross', rgba: [number, number, number, number], linePx = 2): { width: number; height: number; data: Uint8Array } {
   const n = size * 2;
   const data = new Uint8Array(n * n * 4);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      if ((x + y) % n < 2 || (kind === 'cross' && (x - y + n) % n < 2)) data.set(rgba, (y * n + x) * 4);
+      if ((x + y) % n < linePx || (kind === 'cross' && (x - y + n) % n < linePx)) data.set(rgba, (y * n + x) * 4);
     }
   }
   return { width: n, height: n, data };

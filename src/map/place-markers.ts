@@ -1,7 +1,9 @@
 /**
  * Places as focusable buttons (MapLibre markers), so a reader can reach every town by keyboard,
  * plus a symbol layer for their names (Latin and Arabic, drawn with the bundled fonts).
- * Smaller places appear as the reader zooms in; hidden buttons leave the tab order.
+ * Smaller places appear as the reader zooms in, and a place whose button would overlap a bigger
+ * one's stays hidden until the reader zooms in further, so every button is a target of at least
+ * TARGET_PX square that no other covers (WCAG 2.2 target size); hidden buttons leave the tab order.
  */
 import { Marker, type Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -12,6 +14,8 @@ import { FONT_REGULAR, bilingualName, COLORS, type Palette } from './style.ts';
 /** Zoom from which a place of each rank is shown. */
 export const MIN_ZOOM_BY_RANK: Record<number, number> = { 1: 0, 2: 5, 3: 6.3 };
 const minZoom = (rank: number) => MIN_ZOOM_BY_RANK[rank] ?? 6.3;
+/** A button's side in CSS px (the dot is drawn inside it): WCAG 2.2's minimum target, 24 px. */
+export const TARGET_PX = 24;
 
 export interface PlaceMarkersOptions {
   map: MlMap;
@@ -29,6 +33,8 @@ export class PlaceMarkers {
   readonly #map: MlMap;
   readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
   readonly #onZoom = () => this.#updateVisibility();
+  /** Set while focus is moved by code (back from a closed popup), so the focus does not reopen it. */
+  #quiet = false;
 
   constructor({ map, places, lang, colors = COLORS, onSelect, interactive = true }: PlaceMarkersOptions) {
     this.#map = map;
@@ -66,12 +72,13 @@ export class PlaceMarkers {
       button.className = `place-dot rank-${place.properties.rank}`;
       button.dataset.placeId = place.properties.id;
       button.addEventListener('click', (e) => { e.stopPropagation(); onSelect(place.properties.id); });
-      button.addEventListener('focus', () => { if (button.matches(':focus-visible')) onSelect(place.properties.id); });
+      button.addEventListener('focus', () => { if (!this.#quiet && button.matches(':focus-visible')) onSelect(place.properties.id); });
       const marker = new Marker({ element: button }).setLngLat(place.geometry.coordinates as [number, number]).addTo(map);
       this.#items.push({ place, marker, button });
     }
     this.setLang(lang);
     map.on('zoomend', this.#onZoom);
+    map.on('resize', this.#onZoom);
     this.#updateVisibility();
   }
 
@@ -83,17 +90,44 @@ export class PlaceMarkers {
     }
   }
 
+  /** Moves the keyboard focus to a place's button without selecting it (e.g. after Escape closed its popup). */
+  focusQuietly(placeId: string): void {
+    const b = this.button(placeId);
+    if (!b || b.hidden) return;
+    this.#quiet = true;
+    try { b.focus(); } finally { this.#quiet = false; }
+  }
+
   button(placeId: string): HTMLButtonElement | undefined {
     return this.#items.find((i) => i.place.properties.id === placeId)?.button;
   }
 
   #updateVisibility(): void {
     const z = this.#map.getZoom();
-    for (const { place, button } of this.#items) button.hidden = z < minZoom(place.properties.rank);
+    const shown = this.#items.filter(({ place }) => z >= minZoom(place.properties.rank));
+    // Places come by rank (core.places), so a bigger place keeps its button over a smaller neighbour.
+    const keep = declutter(shown.map(({ place }) => this.#map.project(place.geometry.coordinates as [number, number])), TARGET_PX);
+    const visible = new Set(shown.filter((_, i) => keep[i]));
+    for (const item of this.#items) item.button.hidden = !visible.has(item);
   }
 
   remove(): void {
     this.#map.off('zoomend', this.#onZoom);
+    this.#map.off('resize', this.#onZoom);
     for (const { marker } of this.#items) marker.remove();
   }
+}
+
+/**
+ * Which of the points (in priority order) keep a square target of `sizePx` that no earlier kept
+ * point's square overlaps. Greedy, so the first point is always kept.
+ * @example declutter([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 30, y: 0 }], 24) // [true, false, true]
+ */
+export function declutter(points: readonly { x: number; y: number }[], sizePx: number): boolean[] {
+  const kept: { x: number; y: number }[] = [];
+  return points.map((p) => {
+    if (kept.some((k) => Math.abs(k.x - p.x) < sizePx && Math.abs(k.y - p.y) < sizePx)) return false;
+    kept.push(p);
+    return true;
+  });
 }

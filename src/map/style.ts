@@ -29,28 +29,8 @@ export function fontFaces(base: string): FontFacesSpecification {
   };
 }
 
-export const COLORS = {
-  sea: '#c9dbe6',
-  land: '#ece9e2',
-  focusLand: '#f7f5f0',
-  border: '#8c8577',
-  river: '#6f9fc0',
-  label: '#3b3832',
-  halo: '#ffffff',
-  countryLabel: '#8a8478',
-};
-export type Palette = typeof COLORS;
-/** The dark theme keeps the faction colours; only the basemap darkens. */
-export const COLORS_DARK: Palette = {
-  sea: '#1c2a36',
-  land: '#34332f',
-  focusLand: '#5c5952',
-  border: '#8e877a',
-  river: '#4f86ad',
-  label: '#ece8df',
-  halo: '#1f1e1b',
-  countryLabel: '#a49e92',
-};
+export { COLORS, COLORS_DARK, palette, type Palette } from './palette.ts';
+import { palette } from './palette.ts';
 
 /** `name_en`/`name_nl` for the UI language, then the Arabic name on a second line. */
 export function bilingualName(lang: Lang): ExpressionSpecification {
@@ -108,7 +88,6 @@ export function setBasemapLang(map: MlMap, lang: Lang): void {
   map.setLayoutProperty('country-labels', 'text-field', ['get', `name_${lang}`]);
 }
 
-export const palette = (theme: 'light' | 'dark'): Palette => (theme === 'dark' ? COLORS_DARK : COLORS);
 
 /** Turns on the labels that wait for the first drawn territory. */
 export function showLabels(map: MlMap): void {

@@ -9,23 +9,13 @@ import type { Faction, Tier } from '../data/contract.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { FONT_REGULAR } from './style.ts';
 import { factionMatch, hatchPattern } from './paint.ts';
+import { FILL_OPACITY, TIER_STYLE } from './tier-style.ts';
 
 export const TERRITORY_SOURCE = 'territory';
 /** The basemap layer the territory is drawn below (rivers and borders stay on top). */
 export const TERRITORY_BEFORE = 'rivers';
 export const TERRITORY_LABEL_SOURCE = 'territory-labels';
-/** Opacity of the faction fills, so rivers and borders stay visible beneath. */
-export const FILL_OPACITY = 0.72;
-/**
- * How each tier is drawn: held ground solid; desert a side dominated the same hue, lighter and
- * hatched white; contested ground the holder's hue striped in the attacker's colour and outlined
- * with a dashed line (`pattern: 'attacker'`).
- */
-export const TIER_STYLE: Record<Tier, { opacity: number; pattern?: { color: [number, number, number, number] | 'attacker'; opacity: number } }> = {
-  held: { opacity: FILL_OPACITY },
-  desert: { opacity: 0.45, pattern: { color: [255, 255, 255, 255], opacity: 0.55 } },
-  contested: { opacity: FILL_OPACITY, pattern: { color: 'attacker', opacity: 0.95 } },
-};
+export { FILL_OPACITY, TIER_STYLE } from './tier-style.ts';
 /** The property the contested stripes read: the first side in the feature's `against`. */
 const ATTACKER = 'attacker';
 const rgba = (hex: string): [number, number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255) as [number, number, number, number];
@@ -91,7 +81,7 @@ export function addTerritorySlotLayers(map: MlMap, factions: readonly Faction[],
       // One stripe image per side, chosen by the feature's attacker.
       for (const f of factions) {
         const name = `${tier}-hatch-${f.id}`;
-        if (!map.hasImage(name)) map.addImage(name, hatchPattern(6, 'diagonal', rgba(f.color)), { pixelRatio: 2 });
+        if (!map.hasImage(name)) map.addImage(name, hatchPattern(8, 'diagonal', rgba(f.color), 6), { pixelRatio: 2 });
       }
     } else if (!map.hasImage(`${tier}-hatch`)) {
       map.addImage(`${tier}-hatch`, hatchPattern(8, 'diagonal', pattern.color), { pixelRatio: 2 });

@@ -4,8 +4,11 @@
  * itself as a host page would.
  */
 import '../embed/loader.ts'; // sizes the preview iframe, exactly as on a host page
-import { CONTROLS, type Control, type Theme } from '../embed/flags.ts';
+import { CONTROLS, originOfAddress, type Control, type Theme } from '../embed/flags.ts';
 import { embedSnippet, embedUrl, type EmbedChoice } from '../embed/snippet.ts';
+import { parseFallback, type Fallback } from '../data/fallback.ts';
+import { fetchParsed } from '../data/load.ts';
+import { formatDate } from '../i18n/format.ts';
 import { el } from './dom.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Strings } from './strings.ts';
@@ -22,6 +25,8 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
   const dialog = el('dialog', { class: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title' });
   document.body.append(dialog);
   let id = `frontlines-${Math.random().toString(36).slice(2, 8)}`;
+  // The still pictures (npm run render:fallbacks), asked for the first time the dialog opens; a site without them offers none.
+  let fallback: Promise<Fallback | null> | null = null;
 
   const open = () => {
     const t = strings();
@@ -29,6 +34,9 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     const field = (label: string, input: HTMLElement) => el('label', { class: 'field' }, el('span', {}, label), input);
     const titleIn = el('input', { type: 'text', maxlength: '140', name: 'title' });
     const sourceIn = el('input', { type: 'text', maxlength: '240', name: 'source' });
+    // The article's address pins the embed to its origin (the `origin` flag, docs/embed.md).
+    const originIn = el('input', { type: 'url', maxlength: '300', name: 'origin', placeholder: 'https://news.example/…', 'aria-describedby': 'embed-origin-note' });
+    const originNote = el('p', { class: 'hint', id: 'embed-origin-note' });
     const langSel = el('select', { name: 'lang' }, el('option', { value: 'en' }, 'English'), el('option', { value: 'nl' }, 'Nederlands'));
     langSel.value = now.lang;
     const themeSel = el('select', { name: 'theme' }, ...(['light', 'dark', 'auto'] as Theme[]).map((th) => el('option', { value: th }, t.themeNames[th])));
@@ -42,6 +50,11 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     viewBox.checked = true;
     const loaderBox = el('input', { type: 'checkbox', name: 'loader' });
     loaderBox.checked = true;
+    const pictureBox = el('input', { type: 'checkbox', name: 'picture' });
+    pictureBox.checked = true;
+    const pictureLabel = el('span', {});
+    const pictureRow = el('label', { class: 'check', hidden: '' }, pictureBox, ' ', pictureLabel);
+    let pictures: Fallback | null = null;
     const code = el('textarea', { readonly: '', rows: '5', class: 'embed-code', 'aria-label': t.embedCode, spellcheck: 'false' });
     const copyBtn = el('button', { type: 'button', class: 'primary' }, t.copy);
     const copied = el('span', { class: 'copy-status', role: 'status' });
@@ -59,12 +72,30 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
       view: viewBox.checked ? now.view : null,
       placeId: now.placeId,
       id,
+      origin: originOfAddress(originIn.value),
     });
+    /** The origin field's note: what it does, or why what was typed cannot be used. */
+    const checkOrigin = () => {
+      const typed = originIn.value.trim();
+      const origin = originOfAddress(typed);
+      const bad = typed !== '' && origin === null;
+      originIn.setAttribute('aria-invalid', String(bad));
+      originNote.classList.toggle('field-error', bad);
+      originNote.textContent = bad ? t.embedOriginBad(typed) : origin ? t.embedOriginSet(origin) : t.embedOriginHint;
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** The code for the current choice; the preview follows separately (update). */
+    const writeCode = (c: EmbedChoice) => {
+      const picture = pictures?.pictures[c.lang] ?? null;
+      pictureRow.hidden = !picture;
+      if (pictures) pictureLabel.textContent = `${t.fallbackPicture} (${formatDate(pictures.dateIso, c.lang)})`;
+      code.value = embedSnippet(base, c, t.mapLabel(now.title), loaderBox.checked, pictureBox.checked ? picture : null);
+      copied.textContent = '';
+    };
     const update = () => {
       const c = choice();
-      code.value = embedSnippet(base, c, t.mapLabel(now.title), loaderBox.checked);
-      copied.textContent = '';
+      checkOrigin();
+      writeCode(c);
       clearTimeout(timer);
       timer = setTimeout(() => { preview.src = embedUrl(base, c); }, 300); // typing should not reload it on every key
     };
@@ -78,16 +109,25 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
       }
     });
     close.addEventListener('click', () => dialog.close());
+    // Escape closes the dialog from inside the preview too (same site), unless the embed used it
+    // (to close a place's popup).
+    preview.addEventListener('load', () => {
+      try {
+        preview.contentWindow?.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) dialog.close(); });
+      } catch { /* another origin: Escape works once the focus is back in the dialog */ }
+    });
     dialog.replaceChildren(
       el('div', { class: 'dialog-head' }, el('h2', { id: 'embed-dialog-title' }, t.embedTitle), close),
       el('div', { class: 'dialog-body' },
         el('form', { class: 'embed-form', method: 'dialog' },
           field(t.embedTitleField, titleIn), field(t.embedSourceField, sourceIn),
+          el('div', { class: 'field' }, field(t.embedOriginField, originIn), originNote),
           el('div', { class: 'field-row' }, field(t.language, langSel), field(t.theme, themeSel)),
           el('fieldset', {}, el('legend', {}, t.controls), ...controlBoxes),
           el('label', { class: 'check' }, staticBox, ` ${t.staticPicture}`),
           el('label', { class: 'check' }, viewBox, ` ${t.useCurrentView}`),
           el('label', { class: 'check' }, loaderBox, ` ${t.includeLoader}`),
+          pictureRow,
           code, el('div', { class: 'copy-row' }, copyBtn, copied),
           el('p', { class: 'hint' }, t.embedHint)),
         el('div', { class: 'preview-wrap' }, el('p', { class: 'preview-label' }, t.embedPreview), preview)),
@@ -98,6 +138,8 @@ export function setupEmbedDialog({ opener, base, current, strings }: EmbedDialog
     preview.src = embedUrl(base, choice());
     dialog.showModal();
     titleIn.focus();
+    fallback ??= fetchParsed(new URL('fallback/fallback.json', base).href, 'fallback/fallback.json', parseFallback).then((r) => (r.ok ? r.value : null));
+    void fallback.then((f) => { if (dialog.open && f) { pictures = f; writeCode(choice()); } });
   };
   opener.addEventListener('click', open);
   dialog.addEventListener('close', () => { dialog.replaceChildren(); id = `frontlines-${Math.random().toString(36).slice(2, 8)}`; opener.focus(); });

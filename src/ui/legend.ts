@@ -11,7 +11,8 @@ import { el } from './dom.ts';
 import { swatch } from './swatch.ts';
 import type { Strings } from './strings.ts';
 
-const round100 = (km2: number) => Math.round(km2 / 100) * 100;
+/** To 100 km², or to 10 (then 1) below 1,000 (then 10) km², so that small contested ground never reads as 0. */
+const round100 = (km2: number) => (km2 >= 1000 ? Math.round(km2 / 100) * 100 : km2 >= 10 ? Math.round(km2 / 10) * 10 : Math.max(1, Math.round(km2)));
 
 export function renderLegend(
   container: HTMLElement,

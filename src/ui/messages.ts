@@ -16,19 +16,22 @@ export class Messages {
     container.append(this.#alertBox, this.#statusBox);
   }
 
-  notice(text: string): void { this.#add(this.#statusBox, text, 'notice'); }
-  error(text: string, key?: string): void { this.#add(this.#alertBox, text, 'error', key); }
+  notice(text: string, key?: string): void { this.#add(this.#statusBox, text, 'notice', key); }
+  /** An error; `action` adds a button (e.g. Retry) that also dismisses the message. */
+  error(text: string, key?: string, action?: { label: string; run: () => void }): void { this.#add(this.#alertBox, text, 'error', key, action); }
 
   /** Removes errors with this key (e.g. a snapshot error once a snapshot draws again). */
   clear(key: string): void {
-    for (const n of this.#alertBox.querySelectorAll<HTMLElement>(`[data-key]`)) if (n.dataset.key === key) n.remove();
+    for (const box of [this.#alertBox, this.#statusBox]) for (const n of box.querySelectorAll<HTMLElement>(`[data-key]`)) if (n.dataset.key === key) n.remove();
   }
 
-  #add(box: HTMLElement, text: string, kind: string, key?: string): void {
+  #add(box: HTMLElement, text: string, kind: string, key?: string, action?: { label: string; run: () => void }): void {
     if (key) this.clear(key);
     const close = el('button', { type: 'button', class: 'message-close', 'aria-label': this.#dismissLabel }, '×');
-    const item = el('p', { class: `message message-${kind}`, 'data-key': key }, el('span', {}, text), close);
+    const act = action ? el('button', { type: 'button', class: 'message-action' }, action.label) : null;
+    const item = el('p', { class: `message message-${kind}`, 'data-key': key }, el('span', {}, text), act, close);
     close.addEventListener('click', () => item.remove());
+    act?.addEventListener('click', () => { item.remove(); action!.run(); });
     box.append(item);
   }
 }

@@ -92,5 +92,12 @@ export class OverTime {
     } else this.#distBox.replaceChildren(el('p', { class: 'chart-wait' }, t.chartLoading));
   }
 
+  /** Leaves a chart out (its file is broken); the section goes when no chart is left. */
+  leaveOut(chart: 'area' | 'distances'): void {
+    if (chart === 'area') { this.#area?.destroy(); this.#area = null; this.#areaBox.remove(); }
+    else { this.#dist?.destroy(); this.#dist = null; for (const e of [this.#distBox, this.#select.parentElement, this.#note]) e?.remove(); }
+    if (!this.#o.container.querySelector('.chart')) this.#o.container.hidden = true;
+  }
+
   setSelected(index: number): void { this.#area?.setSelected(index); this.#dist?.setSelected(index); }
 }

@@ -11,8 +11,10 @@ export interface PreviewFileOptions {
   dropZone: HTMLElement;
   /** Where the "choose a file" control goes. */
   container: HTMLElement;
-  /** Called with the file's name, text and size in bytes. */
-  onFile: (name: string, text: string, sizeBytes: number) => void;
+  /** Called with the file (it is read by the check, off the main thread). */
+  onFile: (file: File) => void;
+  /** Called when the reader folds the check away. */
+  onClose?: () => void;
 }
 
 export class PreviewFile {
@@ -20,12 +22,11 @@ export class PreviewFile {
   readonly #label: HTMLLabelElement;
   readonly #hint: HTMLParagraphElement;
 
-  constructor({ dropZone, container, onFile }: PreviewFileOptions) {
+  constructor({ dropZone, container, onFile, onClose }: PreviewFileOptions) {
     this.#input = el('input', { type: 'file', id: 'preview-file', accept: '.geojson,.json,application/geo+json,application/json', class: 'preview-input' });
     this.#label = el('label', { for: 'preview-file', class: 'preview-label' });
     this.#hint = el('p', { class: 'preview-hint' });
-    const read = async (file: File) => onFile(file.name, await file.text(), file.size);
-    this.#input.addEventListener('change', () => { const f = this.#input.files?.[0]; if (f) void read(f); this.#input.value = ''; });
+    this.#input.addEventListener('change', () => { const f = this.#input.files?.[0]; if (f) onFile(f); this.#input.value = ''; });
     dropZone.addEventListener('dragover', (e) => { if (e.dataTransfer?.types.includes('Files')) { e.preventDefault(); dropZone.classList.add('drop-target'); } });
     dropZone.addEventListener('dragleave', () => dropZone.classList.remove('drop-target'));
     dropZone.addEventListener('drop', (e) => {
@@ -33,9 +34,11 @@ export class PreviewFile {
       const f = e.dataTransfer?.files[0];
       if (!f) return;
       e.preventDefault();
-      void read(f);
+      onFile(f);
     });
-    container.append(el('details', { class: 'preview-file' }, el('summary', {}), this.#label, this.#input, this.#hint));
+    const details = el('details', { class: 'preview-file' }, el('summary', {}), this.#label, this.#input, this.#hint);
+    details.addEventListener('toggle', () => { if (!details.open) onClose?.(); });
+    container.append(details);
   }
 
   render(t: Strings): void {

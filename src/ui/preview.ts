@@ -1,10 +1,14 @@
 /**
  * The data editors' file check (preview-file.ts): validation with data:check's rules and messages,
- * then the file drawn in place of the shown date until the reader stops or picks a date. The app
- * provides the drawing; this module keeps the preview's own state and banner.
+ * run in a worker (src/data/snapshot-check-client.ts) so a big file never freezes the page, then
+ * the file drawn in place of the shown date until the reader stops or picks a date. A new file,
+ * Cancel, folding the check away or picking a date cancels a check under way (its worker is
+ * stopped). Every other failure is shown, naming the file. The app provides the drawing; this
+ * module keeps the preview's own state and banner.
  */
 import type { Snapshot } from '../data/contract.ts';
-import { formatProblem } from '../data/result.ts';
+import { formatProblem, type Result } from '../data/result.ts';
+import { checkSnapshotInWorker, type WorkerCheckOptions } from '../data/snapshot-check-client.ts';
 import { PreviewFile } from './preview-file.ts';
 import { el } from './dom.ts';
 import type { Messages } from './messages.ts';
@@ -21,6 +25,8 @@ export interface PreviewOptions {
   draw: (snapshot: Snapshot, name: string) => Promise<void>;
   /** Draws the shown date again. */
   restore: () => void;
+  /** The check; default: in a worker. */
+  check?: (file: Blob, name: string, options: WorkerCheckOptions) => Promise<Result<Snapshot>>;
 }
 
 export class Preview {
@@ -28,41 +34,94 @@ export class Preview {
   readonly #file: PreviewFile;
   readonly #banner = el('div', { class: 'preview-banner', role: 'status', hidden: '' });
   #name: string | null = null;
+  /** The check under way, if any, and its file's name. */
+  #checking: AbortController | null = null;
+  #checkingName = '';
 
   constructor(o: PreviewOptions) {
     this.#o = o;
     o.mapEl.parentElement!.append(this.#banner);
-    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, onFile: (n, text, size) => void this.#show(n, text, size) });
+    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, onFile: (f) => { this.#show(f).catch((err: unknown) => this.#failed(f.name, err)); }, onClose: () => this.cancel() });
   }
 
   render(t: Strings): void { this.#file.render(t); }
 
-  /** Leaves preview mode without redrawing (the caller draws what comes next). */
-  end(): void {
-    if (this.#name === null) return;
-    this.#name = null;
-    this.#banner.hidden = true;
-    delete this.#o.mapEl.dataset.preview;
+  /** Stops a check under way; its file is not drawn. */
+  cancel(): void {
+    if (!this.#checking) return;
+    this.#checking.abort(new DOMException('the check was cancelled', 'AbortError'));
+    this.#checking = null;
+    delete this.#o.mapEl.dataset.checking;
+    this.#renderBanner();
   }
 
-  async #show(name: string, text: string, sizeBytes: number): Promise<void> {
+  /** Leaves preview mode (and stops a check) without redrawing (the caller draws what comes next). */
+  end(): void {
+    this.cancel();
+    if (this.#name === null) return;
+    this.#name = null;
+    delete this.#o.mapEl.dataset.preview;
+    this.#renderBanner();
+  }
+
+  async #show(file: File): Promise<void> {
+    const name = file.name;
+    this.cancel(); // a new file replaces a check under way
+    const checking = (this.#checking = new AbortController());
+    this.#checkingName = name;
     const t = this.#o.strings();
-    // The checks (polygon overlaps and all) load with the first file, not with the page.
-    const { validateSnapshotText } = await import('../data/validate.ts');
-    const r = validateSnapshotText(text, name, sizeBytes, { factions: this.#o.factions });
+    this.#o.messages.clear('preview');
+    this.#o.mapEl.dataset.checking = name;
+    this.#renderBanner();
+    let r: Result<Snapshot>;
+    try {
+      r = await (this.#o.check ?? checkSnapshotInWorker)(file, name, { factions: this.#o.factions, signal: checking.signal });
+    } catch (err) {
+      if (checking.signal.aborted) return; // cancelled: a newer file, Cancel, or a date was picked
+      this.#finishCheck(checking);
+      this.#failed(name, err);
+      return;
+    }
+    if (checking.signal.aborted) return;
+    this.#finishCheck(checking);
     if (!r.ok) {
       const lines = r.problems.map(formatProblem);
       this.#o.messages.error([t.previewProblems(name, lines.length), ...lines.slice(0, 12), ...(lines.length > 12 ? [t.previewMore(lines.length - 12)] : [])].join('\n'), 'preview');
       return;
     }
-    this.#o.messages.clear('preview');
     this.#name = name;
     await this.#o.draw(r.value, name);
     if (this.#name !== name) return;
     this.#o.mapEl.dataset.preview = name;
-    const stop = el('button', { type: 'button' }, t.previewStop);
-    stop.addEventListener('click', () => { this.end(); this.#o.restore(); });
-    this.#banner.replaceChildren(el('span', {}, t.previewing(name)), stop);
+    this.#renderBanner();
+  }
+
+  /** A bug (in the checker or in drawing): never swallowed, shown naming the file; the stack goes to the console. */
+  #failed(name: string, err: unknown): void {
+    console.error(err);
+    this.#o.messages.error(this.#o.strings().previewFailed(name, String(err instanceof Error ? err.message : err).split('\n')[0]!), 'preview');
+  }
+
+  /** The check is over; the banner goes back to the preview shown, if any. */
+  #finishCheck(checking: AbortController): void {
+    if (this.#checking !== checking) return;
+    this.#checking = null;
+    delete this.#o.mapEl.dataset.checking;
+    this.#renderBanner();
+  }
+
+  /** The banner: a check under way (with Cancel), else the file previewed (with Stop), else none. */
+  #renderBanner(): void {
+    const t = this.#o.strings();
+    const button = (label: string, run: () => void) => {
+      const b = el('button', { type: 'button' }, label);
+      b.addEventListener('click', run);
+      return b;
+    };
+    if (this.#checking) this.#banner.replaceChildren(el('span', {}, t.previewChecking(this.#checkingName)), button(t.previewCancel, () => this.cancel()));
+    else if (this.#name !== null && this.#o.mapEl.dataset.preview === this.#name) {
+      this.#banner.replaceChildren(el('span', {}, t.previewing(this.#name)), button(t.previewStop, () => { this.end(); this.#o.restore(); }));
+    } else { this.#banner.hidden = true; return; }
     this.#banner.hidden = false;
   }
 }

@@ -18,7 +18,7 @@ export class Timeline {
   readonly #slider: HTMLInputElement;
   readonly #prev: HTMLButtonElement;
   readonly #next: HTMLButtonElement;
-  readonly #output: HTMLOutputElement;
+  readonly #output: HTMLSpanElement;
   readonly #label: HTMLLabelElement;
   readonly #dates: readonly string[];
   #lang: Lang = 'en';
@@ -29,7 +29,9 @@ export class Timeline {
     this.#label = el('label', { for: 'date-slider', class: 'timeline-label' });
     this.#prev = el('button', { type: 'button', class: 'timeline-step', 'data-step': '-1' }, '‹');
     this.#next = el('button', { type: 'button', class: 'timeline-step', 'data-step': '1' }, '›');
-    this.#output = el('output', { for: 'date-slider', class: 'timeline-date', 'aria-live': 'polite' });
+    // A span, not an <output> (a live region): the slider's value text says the date, and the map's
+    // live region (src/app/announce-view.ts) speaks once it is drawn.
+    this.#output = el('span', { class: 'timeline-date' });
     this.#slider.addEventListener('input', () => onChange(Number(this.#slider.value)));
     this.#prev.addEventListener('click', () => onChange(Math.max(0, Number(this.#slider.value) - 1)));
     this.#next.addEventListener('click', () => onChange(Math.min(this.#dates.length - 1, Number(this.#slider.value) + 1)));
@@ -52,13 +54,19 @@ export class Timeline {
     );
   }
 
-  render(index: number, lang: Lang, t: Strings): void {
+  /**
+   * Shows the chosen date; `failed` when its snapshot did not load, with the index still on the
+   * map (or null), so the failure is plain to see and to hear.
+   */
+  render(index: number, lang: Lang, t: Strings, failed: { shownIndex: number | null } | null = null): void {
     this.#lang = lang;
-    const words = formatDate(this.#dates[index]!, this.#lang);
+    const chosen = formatDate(this.#dates[index]!, this.#lang);
+    const words = failed ? t.dateFailed(chosen, failed.shownIndex === null ? null : formatDate(this.#dates[failed.shownIndex]!, lang)) : chosen;
     this.#slider.value = String(index);
     this.#slider.setAttribute('aria-valuetext', words);
     this.#label.textContent = t.date;
     this.#output.textContent = words;
+    this.#output.classList.toggle('timeline-failed', failed !== null);
     this.#prev.setAttribute('aria-label', t.previous);
     this.#next.setAttribute('aria-label', t.next);
     this.#prev.disabled = index <= 0;

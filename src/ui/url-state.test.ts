@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState } from './url-state.ts';
+import { isViewHash, parseUrlState, serializeUrlState } from './url-state.ts';
 
 const ctx = { datesIso: ['2014-06-01', '2015-06-01', '2017-07-15'], placeIds: new Set(['mosul', 'mayadeen']), defaultDateIndex: 2 };
 
@@ -23,6 +23,12 @@ describe('parseUrlState', () => {
     expect(state.dateIndex).toBe(0);
     expect(notices).toEqual([{ kind: 'date-too-early', value: '2010-01-01' }]);
   });
+  it('shows the last snapshot for a date after the series, and says so', () => {
+    const { state, notices } = parseUrlState('?date=9999-12-31', ctx);
+    expect(state.dateIndex).toBe(2);
+    expect(notices).toEqual([{ kind: 'date-too-late', value: '9999-12-31' }]);
+    expect(parseUrlState('?date=2017-07-15', ctx).notices).toEqual([]);
+  });
   it('uses the default with no parameters', () => {
     expect(parseUrlState('', ctx)).toEqual({ state: { dateIndex: 2, placeId: null, lang: null, compareIndex: null, swipe: false }, notices: [] });
   });
@@ -42,5 +48,12 @@ describe('serializeUrlState', () => {
   });
   it('keeps parameters it does not own and drops the ones cleared', () => {
     expect(serializeUrlState({ dateIso: '2014-06-01', placeId: null, lang: null }, '?utm=x&place=mosul&lang=nl')).toBe('?utm=x&date=2014-06-01');
+  });
+});
+
+describe('isViewHash', () => {
+  it('accepts MapLibre\'s zoom/lat/lon (bearing and pitch optional) in range, and nothing else', () => {
+    for (const h of ['#6/35.02/40.45', '#5.5/34.6/40.5/0/0', '#0/-90/-180']) expect(isViewHash(h), h).toBe(true);
+    for (const h of ['', '#', '#junk', '#6/35', '#6/95/40', '#6/35/200', '#30/1/1', '#6/35/40/1/2/3', '#6/3e1/40', '#6/ 35/40', '#a/b/c']) expect(isViewHash(h), h).toBe(false);
   });
 });

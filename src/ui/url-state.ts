@@ -20,6 +20,7 @@ export interface UrlState {
 export type UrlNotice =
   | { kind: 'date-malformed'; value: string }
   | { kind: 'date-too-early'; value: string }
+  | { kind: 'date-too-late'; value: string }
   | { kind: 'place-unknown'; value: string }
   | { kind: 'lang-unknown'; value: string }
   | { kind: 'compare-malformed'; value: string };
@@ -41,6 +42,8 @@ export function parseUrlState(search: string, ctx: UrlContext): { state: UrlStat
     else {
       dateIndex = snapshotIndexFor(ctx.datesIso, date);
       if (date < ctx.datesIso[0]!) notices.push({ kind: 'date-too-early', value: date });
+      // Past the last snapshot (e.g. 9999-12-31): the last one is shown, and the reader is told.
+      if (date > ctx.datesIso[ctx.datesIso.length - 1]!) notices.push({ kind: 'date-too-late', value: date });
     }
   }
   let placeId: string | null = null;
@@ -85,4 +88,18 @@ export function serializeUrlState(
   else params.delete('lang');
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/**
+ * True for a map view in the hash as MapLibre writes and reads it, `#zoom/lat/lon` (then
+ * optionally bearing and pitch), with numbers in range. Anything else is no view: the map then
+ * opens on the story (and on `place`), with a notice.
+ * @example isViewHash('#6/35.02/40.45') // true
+ */
+export function isViewHash(hash: string): boolean {
+  const parts = hash.replace(/^#/, '').split('/');
+  if (parts.length < 3 || parts.length > 5) return false;
+  const n = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p) ? Number(p) : NaN));
+  const [zoom, lat, lon] = n as [number, number, number];
+  return n.every(Number.isFinite) && zoom >= 0 && zoom <= 24 && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 }

@@ -136,6 +136,39 @@ describe('the explorer', () => {
     await page.waitForFunction(() => !document.querySelector('.place-card[data-place-id="raqqa"]'));
   });
 
+  it('draws contested ground in the holder\'s colour striped in the attacker\'s, counts it apart and names the attackers', async () => {
+    // Raqqa on 1 July 2017: IS's city under SDF assault (data/sources/contested.geojson, raqqa-2017).
+    const when = '2017-07-01';
+    const view = { zoom: 11, center: [39.01, 35.95] as [number, number] };
+    const { page } = await open(`?date=${when}#${view.zoom}/${view.center[1]}/${view.center[0]}`, { width: 1000, height: 700 });
+    await waitForSnapshot(page, when);
+    await page.waitForTimeout(500);
+    // Around the city centre both colours show: IS's fill and the SDF's stripes.
+    const box = (await page.locator('#map').boundingBox())!;
+    const png = PNG.sync.read(await page.locator('#map').screenshot());
+    const [cx, cy] = project([39.0, 35.935], view, { width: box.width, height: box.height });
+    const close = (rgb: number[], px: number[]) => Math.hypot(...rgb.map((v, k) => v - px[k]!)) < 60;
+    const colour = (id: string) => hex(factions.find((f) => f.id === id)!.color);
+    let is = 0, sdf = 0;
+    for (let dy = -40; dy <= 40; dy += 2) for (let dx = -40; dx <= 40; dx += 2) {
+      const i = ((Math.round(cy) + dy) * png.width + Math.round(cx) + dx) * 4;
+      const px = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (close(over(colour('islamic-state'), hex('#f7f5f0'), 0.72), px)) is++;
+      if (close(colour('syrian-kurds'), px)) sdf++;
+    }
+    expect(is, 'pixels in IS\'s fill').toBeGreaterThan(200);
+    expect(sdf, 'pixels in the SDF\'s stripes').toBeGreaterThan(200);
+    // The legend counts it apart; the popup names the holder and the attackers.
+    expect(Number(await page.locator('#legend li[data-faction="islamic-state"]').getAttribute('data-contested-km2'))).toBeGreaterThan(10);
+    await page.locator('button[data-place-id="raqqa"]').focus();
+    await page.keyboard.press('Enter');
+    const holder = page.locator('.place-card[data-place-id="raqqa"] .place-holder');
+    await holder.waitFor();
+    expect(await holder.getAttribute('data-tier')).toBe('contested');
+    expect(await holder.getAttribute('data-holder')).toBe('islamic-state');
+    expect(await holder.textContent()).toMatch(/attacked by: Syrian Kurds/);
+  });
+
   it('opens ?place= with its popup, in Dutch with ?lang=nl', async () => {
     const { page } = await open('?place=mayadeen&lang=nl');
     await waitForSnapshot(page);

@@ -1,5 +1,8 @@
 /** Shared steps for browser tests: open a page, watch its console and requests, wait for the map. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { areasKm2 } from '../../src/analysis/area.ts';
+import type { Faction, Snapshot } from '../../src/data/contract.ts';
+import { countSidePixels, sideLooks, type PixelRect } from '../../src/map/side-pixels.ts';
 
 export interface Watched {
   context: BrowserContext;
@@ -61,4 +64,20 @@ export class PageLog {
   add(w: Watched): Watched { this.#pages.push(w); return w; }
   external(): string[] { return this.#pages.flatMap((w) => w.requests.filter((u) => !isLocal(u))); }
   errors(): string[] { return this.#pages.flatMap((w) => w.errors); }
+}
+
+/**
+ * What a picture of the map shows, checked against the data: every side that held at least
+ * `minShare` of all held ground on the date must have at least `minPixels` pixels of its colour
+ * (src/map/side-pixels.ts). Returns the sides that fall short, with their counts, so a test's
+ * failure says what was missing; [] when the picture shows them all.
+ */
+export function missingSides(png: { data: Uint8Array; width: number; height: number }, snapshot: Snapshot, factions: readonly Pick<Faction, 'id' | 'color'>[], options: { theme?: 'light' | 'dark'; rect?: PixelRect; minShare?: number; minPixels?: number } = {}): string[] {
+  const held = areasKm2(snapshot);
+  const total = [...held.values()].reduce((a, b) => a + b, 0);
+  const counts = countSidePixels(png, sideLooks(factions, options.theme ?? 'light'), options.rect);
+  return [...held].filter(([, km2]) => km2 >= (options.minShare ?? 0.01) * total)
+    .map(([id]) => ({ id, px: counts.get(id) ?? 0 }))
+    .filter((s) => s.px < (options.minPixels ?? 200))
+    .map((s) => `${s.id}: ${s.px} px`);
 }

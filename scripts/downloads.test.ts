@@ -1,0 +1,97 @@
+/**
+ * The reader's downloads, made from the bundled story and from the second story (no stats, no
+ * licence): what each file holds, read back as a reader's tool would.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDownloads } from '../src/data/downloads.ts';
+import { areasCsv, geojsonDownload, readStoryFiles, writeDownloads } from './downloads.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'frontlines-downloads-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** RFC 4180 rows, enough for the files made here (quoted cells with commas and quotes). */
+const csvRows = (text: string) => text.trimEnd().split('\r\n').map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
+
+describe('the bundled story', () => {
+  const s = readStoryFiles('data');
+  it('CSV: held and desert for every side on every date, contested where stats.json has it, the figures as they are', () => {
+    const rows = csvRows(areasCsv(s, s.stats!));
+    expect(rows[0]).toEqual(['date', 'side', 'side_name', 'tier', 'area_km2']);
+    const contested = [...s.stats!.values()].reduce((n, st) => n + Object.keys(st.areaKm2.contested ?? {}).length, 0);
+    expect(rows.length - 1).toBe(s.stats!.size * s.factions.length * 2 + contested);
+    const july = s.stats!.get('2017-07-15')!;
+    for (const f of s.factions) {
+      const held = rows.find((r) => r[0] === '2017-07-15' && r[1] === f.id && r[3] === 'held')!;
+      expect(held[2]).toBe(f.name.en);
+      expect(Number(held[4])).toBe(july.areaKm2.held[f.id] ?? 0);
+    }
+  });
+
+  it('GeoJSON: the snapshot\'s features, with the date\'s sources, precision, licence and credits', () => {
+    const entry = s.entries.find((e) => e.dateIso === '2017-07-15')!;
+    const raw = readFileSync(join('data/snapshots', entry.file), 'utf8');
+    const out = JSON.parse(geojsonDownload(s, entry, raw));
+    expect(out.type).toBe('FeatureCollection');
+    expect(out.features).toEqual(JSON.parse(raw).features);
+    expect(out.metadata).toMatchObject({ date: '2017-07-15', precision: entry.precision, sources: entry.sources, licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)' });
+    expect(out.metadata.credits.join('\n')).toMatch(/GeoNames[\s\S]*Natural Earth/);
+    expect(Object.keys(out.metadata.sides)).toEqual(s.factions.map((f) => f.id));
+  });
+});
+
+describe('writeDownloads', () => {
+  it('writes a file per date, the CSV, the licence and an index the page can read', () => {
+    const out = join(tmp, 'bundled');
+    const { problems } = writeDownloads('data', out);
+    expect(problems).toEqual([]);
+    const index = parseDownloads(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')), 'index.json');
+    expect(index.ok).toBe(true);
+    if (!index.ok) return;
+    expect([...index.value.geojson.keys()]).toEqual(readStoryFiles('data').entries.map((e) => e.dateIso));
+    expect(index.value.geojson.get('2017-07-15')).toBe('frontlines-2017-07-15.geojson');
+    expect(readdirSync(out).sort()).toEqual([...index.value.geojson.values(), 'frontlines-areas.csv', 'frontlines-licence.txt', 'index.json'].sort());
+    expect(readFileSync(join(out, 'frontlines-licence.txt'), 'utf8')).toContain('Licence of the data: CC BY 4.0');
+  });
+
+  it('for a story without stats.json or a licence: no CSV, and the licence file says none is stated', () => {
+    const out = join(tmp, 'story-b');
+    expect(writeDownloads('tests/fixtures/story-b', out).problems).toEqual([]);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+    expect(index.csv).toBeNull();
+    expect(Object.keys(index.geojson)).toEqual(['2024-01-01', '2024-04-01', '2024-07-01']);
+    const text = readFileSync(join(out, 'frontlines-licence.txt'), 'utf8');
+    expect(text).toMatch(/^The river war \(Three sides, three dates\)/);
+    expect(text).toContain('not stated in story.json');
+    expect(text).not.toContain('.csv');
+  });
+
+  it('leaves out a snapshot that does not parse, naming it, and keeps the rest', () => {
+    const dir = join(tmp, 'broken');
+    cpSync('tests/fixtures/story-b', dir, { recursive: true });
+    const first = readStoryFiles(dir).entries[0]!;
+    writeFileSync(join(dir, 'snapshots', first.file), '{"type": "FeatureCollection", "features": [');
+    const r = writeDownloads(dir, join(dir, 'downloads'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(new RegExp(`^no frontlines-${first.dateIso}\\.geojson: data/snapshots/${first.file}`));
+    const index = JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8'));
+    expect(Object.keys(index.geojson)).not.toContain(first.dateIso);
+    expect(Object.keys(index.geojson).length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseDownloads', () => {
+  it('takes only plain file names, so the page never links elsewhere', () => {
+    const ok = { geojson: { '2017-07-15': 'frontlines-2017-07-15.geojson' }, csv: 'a.csv', licence: null };
+    expect(parseDownloads(ok, 'f').ok).toBe(true);
+    for (const bad of ['../stats.json', 'https://evil.example/x.geojson', '.hidden', 'a b.csv']) {
+      const r = parseDownloads({ ...ok, geojson: { '2017-07-15': bad } }, 'data/downloads/index.json');
+      expect(r.ok ? 'accepted' : r.problems[0]!.message).toMatch(/^"geojson" "2017-07-15": expected/);
+    }
+    const r = parseDownloads({ ...ok, csv: '/etc/passwd' }, 'f');
+    expect(r.ok ? '' : r.problems[0]!.message).toMatch(/^"csv": expected/);
+    expect(parseDownloads([], 'f').ok).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * What the build writes into the built pages for readers and sites that run no scripts: the still
+ * picture (with its alternative text) in the <noscript> of embed.html and index.html, and the
+ * Open Graph and Twitter card tags in index.html's <head>. Pure: HTML text in, HTML text out;
+ * running it twice gives the same page. Every value is escaped; nothing from the data is parsed as HTML.
+ */
+import type { Text } from '../src/data/contract.ts';
+import { escapeAttr } from '../src/embed/snippet.ts';
+
+export interface Picture { src: string; width: number; height: number; alt: string }
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const PICTURE = /<img class="noscript-map"[^>]*>/g;
+
+/** The page with `picture` (or none) shown before the words in its one <noscript>. */
+export function withNoscriptPicture(html: string, picture: Picture | null): string {
+  const m = /<noscript>([\s\S]*?)<\/noscript>/.exec(html);
+  if (!m) throw new Error('the page has no <noscript> element to put the still picture in');
+  const words = m[1]!.replace(PICTURE, '');
+  const img = picture ? `<img class="noscript-map" src="${escapeAttr(picture.src)}" width="${picture.width}" height="${picture.height}" alt="${escapeAttr(picture.alt)}">` : '';
+  return html.slice(0, m.index) + `<noscript>${img}${words}</noscript>` + html.slice(m.index + m[0].length);
+}
+
+export interface SocialCard {
+  title: Text;
+  subtitle: Text | null;
+  /** The card's URL, absolute when the site's address is known (social sites need that), and its alternative text. */
+  image: Picture | null;
+  /** The explorer's own address, when known. */
+  pageUrl: string | null;
+}
+
+const START = '<!-- frontlines:social -->', END = '<!-- /frontlines:social -->';
+
+/** index.html with the story's title and description, and the card tags, in English (the page's language). */
+export function withSocialCard(html: string, card: SocialCard): string {
+  const title = card.title.en, description = card.subtitle?.en ?? card.title.en;
+  const meta = (attr: 'property' | 'name', key: string, value: string) => `<meta ${attr}="${key}" content="${escapeAttr(value)}" />`;
+  const tags = [
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:title', title),
+    meta('property', 'og:description', description),
+    meta('property', 'og:locale', 'en_GB'),
+    meta('property', 'og:locale:alternate', 'nl_NL'),
+    ...(card.pageUrl ? [meta('property', 'og:url', card.pageUrl)] : []),
+    ...(card.image ? [
+      meta('property', 'og:image', card.image.src),
+      meta('property', 'og:image:type', 'image/png'),
+      meta('property', 'og:image:width', String(card.image.width)),
+      meta('property', 'og:image:height', String(card.image.height)),
+      meta('property', 'og:image:alt', card.image.alt),
+    ] : []),
+    meta('name', 'twitter:card', card.image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', title),
+    meta('name', 'twitter:description', description),
+    ...(card.image ? [meta('name', 'twitter:image', card.image.src), meta('name', 'twitter:image:alt', card.image.alt)] : []),
+  ];
+  const block = `${START}\n    ${tags.join('\n    ')}\n    ${END}\n  `;
+  let out = html.replace(new RegExp(`${START}[\\s\\S]*?${END}\\s*`), '');
+  if (!out.includes('</head>')) throw new Error('the page has no </head> to put the social card tags before');
+  out = out.replace('</head>', `${block}</head>`);
+  // The page sets both as it starts; crawlers that run no scripts read them here.
+  out = out.replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeText(`${title} – Frontlines`)}</title>`);
+  return out.replace(/<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeAttr(description)}"`);
+}

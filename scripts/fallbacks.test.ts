@@ -1,0 +1,105 @@
+/**
+ * The words and tags the build writes for readers and sites without scripts (the pictures
+ * themselves are checked in tests/browser/fallbacks.test.ts): alternative texts made from any
+ * story's data, the <noscript> picture and the card tags, escaped and the same when written twice.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFallback } from '../src/data/fallback.ts';
+import { withNoscriptPicture, withSocialCard } from './fallback-html.ts';
+import { fallbackText } from './fallback-text.ts';
+import { publishFallbacks, siteUrlFrom } from './fallbacks.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'frontlines-fallbacks-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const page = `<!doctype html><html lang="en"><head>
+    <meta name="description" content="An interactive map." />
+    <title>Frontlines</title>
+  </head><body><noscript><p class="noscript">This map needs JavaScript.</p></noscript></body></html>`;
+const tricky = 'A "war" <of> rivers & hills';
+
+describe('fallbackText', () => {
+  it('words the bundled story\'s opening view: title, date, areas, the article\'s distances', () => {
+    const t = fallbackText('data');
+    expect(t.dateIso).toBe('2017-07-15');
+    expect(t.alt.en).toMatch(/^Map of who held which ground: The shrinking caliphate\. On 15 July 2017 the Iraqi government held about [\d,]+ km²/);
+    expect(t.alt.en).toMatch(/from Mayadeen it was \d+ km to the Syrian Kurds \(YPG\/SDF\) and \d+ km to the Syrian regime \(not counting the Deir ez-Zor enclave[^)]*\), where the article says about 60 and 80 km\.$/);
+    expect(t.alt.nl).toMatch(/^Kaart van wie welk gebied in handen had: Het krimpende kalifaat\. Op 15 juli 2017 /);
+  });
+
+  it('words a story without stats or claims from its snapshot, opening on its last date', () => {
+    const t = fallbackText('tests/fixtures/story-b');
+    expect(t.dateIso).toBe('2024-07-01');
+    expect(t.alt.en).toMatch(/^Map of who held which ground: The river war\. On 1 July 2024 the North Army held about [\d,]+ km², /);
+    expect(t.alt.en).not.toMatch(/article/);
+  });
+});
+
+describe('withNoscriptPicture', () => {
+  const pic = { src: 'fallback/frontlines-en.png', width: 800, height: 754, alt: tricky };
+  it('puts the picture before the words, escaping its text, and replaces it when written again', () => {
+    const once = withNoscriptPicture(page, pic);
+    expect(once).toContain('<noscript><img class="noscript-map" src="fallback/frontlines-en.png" width="800" height="754" alt="A &quot;war&quot; &lt;of&gt; rivers &amp; hills"><p class="noscript">This map needs JavaScript.</p></noscript>');
+    expect(withNoscriptPicture(once, pic)).toBe(once);
+    expect(withNoscriptPicture(once, null)).toBe(page);
+  });
+  it('says so when the page has no <noscript>', () => {
+    expect(() => withNoscriptPicture('<html></html>', pic)).toThrow('no <noscript>');
+  });
+});
+
+describe('withSocialCard', () => {
+  const card = { title: { en: tricky, nl: 'x' }, subtitle: { en: 'Three sides', nl: 'y' }, pageUrl: 'https://maps.example/fl/', image: { src: 'https://maps.example/fl/fallback/social-card.png', width: 1200, height: 630, alt: 'On 1 July 2024 …' } };
+  it('writes the Open Graph and Twitter tags, the title and the description, escaped; twice is once', () => {
+    const once = withSocialCard(page, card);
+    expect(once).toContain('<meta property="og:title" content="A &quot;war&quot; &lt;of&gt; rivers &amp; hills" />');
+    expect(once).toContain('<meta property="og:image" content="https://maps.example/fl/fallback/social-card.png" />');
+    expect(once).toContain('<meta property="og:url" content="https://maps.example/fl/" />');
+    expect(once).toContain('<meta name="twitter:card" content="summary_large_image" />');
+    expect(once).toContain('<title>A "war" &lt;of&gt; rivers &amp; hills – Frontlines</title>');
+    expect(once).toContain('<meta name="description" content="Three sides" />');
+    expect(withSocialCard(once, card)).toBe(once);
+  });
+  it('without a picture: a summary card and no image tags', () => {
+    const html = withSocialCard(page, { ...card, image: null, pageUrl: null });
+    expect(html).toContain('<meta name="twitter:card" content="summary" />');
+    expect(html).not.toMatch(/og:image|twitter:image|og:url/);
+  });
+});
+
+describe('publishFallbacks without pictures (FRONTLINES_NO_RENDER)', () => {
+  it('writes an empty list and text-only pages for any story', async () => {
+    const site = join(tmp, 'site');
+    cpSync('tests/fixtures/story-b', join(site, 'data'), { recursive: true });
+    for (const p of ['index.html', 'embed.html']) writeFileSync(join(site, p), page);
+    const f = await publishFallbacks(site, { render: false });
+    expect(f).toEqual({ dateIso: '2024-07-01', pictures: {}, social: null });
+    const listed = parseFallback(JSON.parse(readFileSync(join(site, 'fallback/fallback.json'), 'utf8')), 'fallback.json');
+    expect(listed.ok && listed.value).toEqual(f);
+    const index = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(index).toContain('<meta property="og:title" content="The river war" />');
+    expect(index).not.toContain('noscript-map');
+  });
+});
+
+describe('siteUrlFrom', () => {
+  it('makes a folder URL, and names a bad value', () => {
+    expect(siteUrlFrom(undefined)).toBeNull();
+    expect(siteUrlFrom('https://maps.example/fl')).toBe('https://maps.example/fl/');
+    expect(() => siteUrlFrom('maps.example')).toThrow('FRONTLINES_SITE_URL must be the site\'s address');
+    expect(() => siteUrlFrom('ftp://maps.example/')).toThrow('must start with https:// or http://');
+  });
+});
+
+describe('parseFallback', () => {
+  it('takes only plain file names and whole sizes', () => {
+    const good = { date: '2017-07-15', pictures: { en: { file: 'a.png', width: 800, height: 600, alt: 'x' } }, social: null };
+    expect(parseFallback(good, 'f').ok).toBe(true);
+    expect(parseFallback({ ...good, pictures: { en: { ...good.pictures.en, file: '../x.png' } } }, 'f').ok).toBe(false);
+    expect(parseFallback({ ...good, pictures: { fr: good.pictures.en } }, 'f').ok).toBe(false);
+    expect(parseFallback({ ...good, social: { ...good.pictures.en, width: 1.5 } }, 'f').ok).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The embed's limits in real Chromium against the built site: the dialog pins the host origin
+ * (the `origin` flag), and the loader caps how often and how much a frame may resize.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { RESIZE_LIMITS } from '../../src/embed/resize-limit.ts';
+import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let host: StaticServer;
+let tmp: string;
+const log = new PageLog();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  tmp = mkdtempSync(join(tmpdir(), 'frontlines-limits-'));
+  // A frame that floods the page with size messages: 400 heights in about a second, then a huge one.
+  const flood = `<script>let k=0;const t=setInterval(()=>{for(let j=0;j<4;j++){k++;parent.postMessage({sentinel:'amp',type:'embed-size',height:k<400?200+k:99999},'*')}if(k>=400)clearInterval(t)},10)</script>`;
+  writeFileSync(join(tmp, 'flood.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<iframe id="f" data-frontlines style="width:400px;height:150px;border:0" srcdoc="${flood.replace(/"/g, '&quot;')}"></iframe>
+<script>window.__heights=[];new MutationObserver(()=>window.__heights.push([performance.now(),document.getElementById('f').style.height])).observe(document.getElementById('f'),{attributes:true,attributeFilter:['style']});</script>
+<script src="${siteUrl}embed-loader.js"></script></body></html>`);
+  host = await serveStatic(tmp);
+});
+afterAll(async () => {
+  const external = log.external();
+  const errors = log.errors();
+  await browser?.close();
+  await host?.close();
+  rmSync(tmp, { recursive: true, force: true });
+  expect(external).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+describe('the embed dialog', () => {
+  it('pins the snippet to the article\'s origin, and says so when the address is not one', async () => {
+    const w = log.add(await openWatched(browser, siteUrl));
+    const { page } = w;
+    await waitForSnapshot(page);
+    await page.click('#embed-open');
+    await page.locator('dialog.embed-dialog[open]').waitFor();
+    await page.fill('input[name=origin]', 'https://news.example/2017/07/kalifaat.html');
+    await page.waitForFunction(() => (document.querySelector('.embed-code') as HTMLTextAreaElement).value.includes('origin='));
+    const src = new URL((await page.inputValue('.embed-code')).match(/<iframe src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
+    expect(src.searchParams.get('origin')).toBe('https://news.example');
+    expect(await page.locator('#embed-origin-note').textContent()).toContain('Pinned to https://news.example');
+    expect(await page.getAttribute('input[name=origin]', 'aria-invalid')).toBe('false');
+    await page.fill('input[name=origin]', 'news.example');
+    await page.waitForFunction(() => !(document.querySelector('.embed-code') as HTMLTextAreaElement).value.includes('origin='));
+    expect(await page.getAttribute('input[name=origin]', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#embed-origin-note').textContent()).toContain('“news.example” is not a web address');
+  });
+});
+
+describe('the loader', () => {
+  it('resizes a frame at most once per interval, to at most the maximum height', async () => {
+    const w = log.add(await openWatched(browser, `${host.url}flood.html`));
+    const { page } = w;
+    await page.waitForFunction((max) => document.getElementById('f')!.style.height === `${max}px`, RESIZE_LIMITS.maxHeightPx, { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    const heights = await page.evaluate(() => (window as unknown as { __heights: [number, string][] }).__heights);
+    // 401 messages over about a second: at most one change per interval (a frame's timer may fire a little early).
+    const spanMs = heights.at(-1)![0] - heights[0]![0];
+    expect(heights.length).toBeLessThanOrEqual(Math.ceil(spanMs / RESIZE_LIMITS.intervalMs) + 2);
+    expect(heights.length).toBeGreaterThan(2);
+    for (let i = 1; i < heights.length; i++) expect(heights[i]![0] - heights[i - 1]![0]).toBeGreaterThanOrEqual(RESIZE_LIMITS.intervalMs - 5);
+    expect(heights.at(-1)![1]).toBe(`${RESIZE_LIMITS.maxHeightPx}px`);
+  });
+});
