@@ -37,15 +37,21 @@ export function watchPanels(ctx: AppContext): void {
     const dateLine = $('#date-line');
     if (drawn && dateLine) dateLine.textContent = formatDate(datesIso[drawn.index]!, lang);
   });
-  // The legend's areas (state `areas`, legend-areas.ts) follow once known. Lists of sources are
-  // long: drawn in a task of their own.
-  watchLater(store, (s) => [s.drawn, s.lang, s.areas], () => {
+  // The legend follows the map at once (a short list), its areas as soon as they are known (state
+  // `areas`, legend-areas.ts): it never shows another date's figures. Lists of sources are long:
+  // drawn in a task of their own.
+  store.watch((s) => [s.drawn, s.lang, s.areas], () => {
     const { drawn, lang, areas } = store.state;
-    if (!drawn) return;
+    const legend = $('#legend');
+    if (!drawn || !legend) return;
+    renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, lang, STRINGS[lang]);
+  });
+  watchLater(store, (s) => [s.drawn, s.lang], () => {
+    const { drawn, lang } = store.state;
+    const sources = $('#sources');
+    if (!drawn || !sources) return;
     const t = STRINGS[lang];
-    const legend = $('#legend'), sources = $('#sources');
-    if (legend) renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, lang, t);
-    if (sources) renderSourcesPanel(sources, entries[drawn.index]!, story.method?.[lang] ?? t.approxNote, lang, t);
+    renderSourcesPanel(sources, entries[drawn.index]!, story.method?.[lang] ?? t.approxNote, lang, t);
   });
 
   // Panels whose file is missing are hidden from the start (hiding them later would resize the

@@ -27,7 +27,7 @@ export function renderLegend(
   for (const f of factions) {
     if (areas ? TIERS.every((tier) => km2(tier, f.id) === 0) : !present.has(f.id)) continue;
     if (!areas) {
-      list.append(el('li', { 'data-faction': f.id }, swatch(f.color), el('span', { class: 'legend-name' }, f.name[lang]), el('span', { class: 'legend-area' }, '…')));
+      list.append(el('li', { 'data-faction': f.id }, swatch(f.color), el('span', { class: 'legend-name' }, f.name[lang]), el('span', { class: 'legend-area', 'aria-hidden': 'true' }, '…')));
       continue;
     }
     const attrs: Record<string, string> = { 'data-faction': f.id, 'data-area-km2': String(Math.round(km2('held', f.id))) };
