@@ -2,13 +2,14 @@
  * The map for screen readers: a live region (after #map) that says, once per swap, the date drawn,
  * who holds what and what changed since the date before (src/ui/announce-text.ts). It speaks when
  * a swap is done (busy false with new territory), not per frame, and not for a failed load (whose
- * alert speaks instead).
+ * alert speaks instead). It joins after the first map (after-first-map.ts).
  */
 import { areasByTier, contestedAreas } from '../analysis/area.ts';
 import type { FactionId, Snapshot } from '../data/contract.ts';
 import { announceText } from '../ui/announce-text.ts';
 import { el } from '../ui/dom.ts';
 import type { AppContext } from './context.ts';
+import { watchLater } from './watch-later.ts';
 import type { SnapshotLoader } from './snapshot-loader.ts';
 import type { Drawn } from './state.ts';
 
@@ -30,7 +31,9 @@ export function watchAnnouncer(ctx: AppContext, loader: SnapshotLoader): HTMLEle
   };
   let said: Drawn | null = null;
   let seq = 0;
-  store.watch((s) => [s.busy, s.drawn], async () => {
+  // When the page is next idle (watch-later.ts): the areas are not computed in a swap's task, and
+  // a reader stepping quickly hears the date they stop on.
+  watchLater(store, (s) => [s.busy, s.drawn], async () => {
     const { busy, drawn } = store.state;
     if (busy || !drawn || drawn === said) return;
     said = drawn;
