@@ -48,12 +48,16 @@ export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateCh
       else ctx.messages.clear('swipe');
     },
   }) : null;
-  // Compared with the date on the map (not a previewed file), once its territory is in.
-  watchLater(store, (s) => [s.drawn, s.compareIndex, s.swipe, s.lang], () => {
+  // Compared with the date on the map (not a previewed file), once its territory is in: at once
+  // when the reader changes the comparison, when the page is next idle after a swap (its change
+  // layers and table then never hold up the swap's frame).
+  const updateCompare = () => {
     const { drawn, compareIndex, swipe, lang } = store.state;
     if (drawn?.preview) return;
     compare?.update({ dateIndex: drawn?.index ?? store.state.dateIndex, compareIndex, swipe, lang, t: STRINGS[lang], drawn: drawn?.snapshot ?? null });
-  });
+  };
+  store.watch((s) => [s.compareIndex, s.swipe, s.lang], updateCompare);
+  watchLater(store, (s) => s.drawn, updateCompare, { initial: false });
 
   const overTimeEl = $('#over-time');
   if (overTimeEl && interactive && !core.files.has('stats.json') && !core.files.has('place-distances.json')) overTimeEl.hidden = true;
