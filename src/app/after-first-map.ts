@@ -2,7 +2,7 @@
  * What joins the app once the first territory is drawn (app.ts loads this module then, so none of
  * it is in the first view's script): labels of every kind, the places, their popups, the
  * article's rings and lines, the player, charts, comparison and file check, the figures of
- * claims.json and stats.json with the legend's areas, and the date stack (docs/swaps.md).
+ * claims.json and stats.json with the legend's areas, and the date stack (docs/performance.md).
  */
 import { palette, showLabels } from '../map/style.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
@@ -42,7 +42,7 @@ export function afterFirstMap(ctx: AppContext, view: SnapshotView, dates: DateCh
   });
   // Everything is on the map (places included) once it is next idle; --render waits for this.
   markFrames(map, mapEl);
-  void map.once('idle').then(() => { mapEl.dataset.complete = 'true'; });
+  void view.namesShown().then(() => map.once('idle')).then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time') || $('#legend')));
   void view.startStack();
 }

@@ -2,7 +2,7 @@
  * The snapshot view: draws the chosen date's territory whenever `dateIndex` changes. Snapshots load
  * through a SnapshotLoader (newest request wins); the dates either side are fetched as soon as a
  * date is drawn, so stepping never waits for the network. A date is drawn from the date stack when
- * a loaded block holds that very file, else from the file itself (docs/swaps.md). A data editor's
+ * a loaded block holds that very file, else from the file itself (docs/performance.md). A data editor's
  * preview draws a file in the date's place until the date changes. It writes `drawn`, `shownIso`
  * and `busy`; app.ts turns the last two into the map's data-snapshot and aria-busy.
  */
@@ -46,6 +46,9 @@ export class SnapshotView {
 
   /** Resolves once the latest chosen date is drawn (or failed). */
   whenDrawn(): Promise<void> { return this.#latest; }
+
+  /** Resolves once the sides' names of the drawn territory are on the map. */
+  namesShown(): Promise<void> { return this.#names.whenShown(); }
 
   /**
    * After the first map: the stack's manifest, and the block around the shown date, which then

@@ -20,15 +20,23 @@ export class TerritoryNames {
   /** The snapshot whose names should be on the map. */
   #wanted: Snapshot | null = null;
   #on = false;
+  /** Resolves once the wanted snapshot's names are on the map (or another is wanted). */
+  #settled: Promise<void> = Promise.resolve();
 
   constructor(map: MlMap) { this.#map = map; }
 
+  /** Resolves once the names of the snapshot last shown are on the map (a still render waits for it). */
+  whenShown(): Promise<void> { return this.#settled; }
+
   /** Labels are on: loads the module that places them and shows the wanted snapshot's names. */
-  async start(): Promise<void> {
-    const { labelPoints } = await import('../analysis/labels.ts');
-    this.#points = (s) => labelPoints(s);
-    this.#on = true;
-    if (this.#wanted) this.show(this.#wanted);
+  start(): Promise<void> {
+    this.#settled = (async () => {
+      const { labelPoints } = await import('../analysis/labels.ts');
+      this.#points = (s) => labelPoints(s);
+      this.#on = true;
+      if (this.#wanted) { this.show(this.#wanted); await this.#settled; }
+    })();
+    return this.#settled;
   }
 
   /** Hides the names at once (a swap is on its way). */
@@ -40,14 +48,20 @@ export class TerritoryNames {
   show(snapshot: Snapshot): void {
     this.#wanted = snapshot;
     if (!this.#on) return;
-    whenIdle(async () => {
-      if (this.#wanted !== snapshot || !this.#points) return;
-      let fc = this.#cache.get(snapshot);
-      if (!fc) this.#cache.set(snapshot, (fc = this.#points(snapshot)));
-      const placed = sourceDrawn(this.#map, TERRITORY_LABEL_SOURCE, 'event');
-      setTerritoryLabels(this.#map, fc);
-      await placed;
-      if (this.#wanted === snapshot) setTerritoryLabelsShown(this.#map, true);
+    this.#settled = new Promise<void>((resolve) => {
+      whenIdle(async () => {
+        try {
+          if (this.#wanted !== snapshot || !this.#points) return;
+          let fc = this.#cache.get(snapshot);
+          if (!fc) this.#cache.set(snapshot, (fc = this.#points(snapshot)));
+          const placed = sourceDrawn(this.#map, TERRITORY_LABEL_SOURCE, 'event');
+          setTerritoryLabels(this.#map, fc);
+          await placed;
+          if (this.#wanted === snapshot) setTerritoryLabelsShown(this.#map, true);
+        } finally {
+          resolve();
+        }
+      });
     });
   }
 }
