@@ -58,7 +58,7 @@ export function slotLayerIds(source: string): string[] {
  * (one layer: desert hatched white, contested ground striped in its attacker's colour); and the
  * outlines (one layer: contested ground dashed, hand-drawn pockets solid). Three layers, not one
  * per tier and outline: every layer is a pass over the tile's features in MapLibre's worker, at
- * every swap (docs/swaps.md). `only`: a filter every feature drawn must also pass (the date
+ * every swap (docs/performance.md). `only`: a filter every feature drawn must also pass (the date
  * stack's date, territory-slots.ts); `sourceLayer` for a vector source; `invisible` adds them at
  * layer opacity 0 (MapLibre loads their tiles but skips drawing them). Returns the layers' ids.
  */
@@ -69,7 +69,8 @@ export function addTerritorySlotLayers(map: MlMap, factions: readonly Faction[],
   const add = (layer: { id: string; type: 'fill' | 'line'; filter?: ExpressionSpecification; paint: Record<string, unknown> }) => {
     // The date first: most features fail it, and are then not asked for their tier.
     const filter = only ? (layer.filter ? ['all', only, layer.filter] : only) : layer.filter;
-    const paint = invisible ? { ...layer.paint, [`${layer.type}-layer-opacity`]: 0 } : layer.paint;
+    // Slots are switched by layer opacity in one frame (territory-slots.ts): no 300 ms fade.
+    const paint = { ...layer.paint, [`${layer.type}-layer-opacity-transition`]: { duration: 0, delay: 0 }, ...(invisible ? { [`${layer.type}-layer-opacity`]: 0 } : {}) };
     map.addLayer({ ...layer, source, paint, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}), ...(filter ? { filter } : {}) } as never, beforeId);
   };
   const byTier = <T>(value: (tier: Tier) => T, fallback: T) => ['match', tierOf, ...Object.keys(TIER_STYLE).flatMap((tier) => [tier, value(tier as Tier)]), fallback] as unknown as ExpressionSpecification;
