@@ -39,14 +39,15 @@ export async function coldLoad(browser: Browser, url: string): Promise<Load> {
   await page.addInitScript(PROBE_SCRIPT);
   const downloads: Promise<Download | null>[] = [];
   page.on('requestfinished', (req) => {
+    // Requests still finishing when the page is closed (tiles loaded after the first view) are dropped.
     downloads.push((async () => {
-      const res = await req.response();
+      const res = await req.response().catch(() => null);
       if (!res) return null;
       const body = await res.body().catch(() => null);
       if (!body) return null;
       const t = req.timing();
       return { url: req.url(), kind: kindOf(req.url(), req.resourceType()), gzipBytes: gzipSync(body, { level: 9 }).length, endAt: t.startTime + t.responseEnd };
-    })());
+    })().catch(() => null));
   });
   await page.goto(url);
   const first = await waitDrawn(page, 1);
