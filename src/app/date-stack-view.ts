@@ -1,5 +1,5 @@
 /**
- * Which dates the map can draw from the date stack (docs/swaps.md): reads data/stack/index.json
+ * Which dates the map can draw from the date stack (docs/performance.md): reads data/stack/index.json
  * once the first map is drawn, and answers, for a snapshot the page has loaded, whether the stack
  * holds that very file (same content hash). After every swap it readies the dates either side in
  * slots not shown (territory-slots.ts), once their files are in and checked, so that the next
@@ -79,10 +79,18 @@ export class DateStackView {
     const around = [index, index + 1, index - 1].filter((j) => j >= 0 && j < entries.length).map((j) => entries[j]!);
     const loaded = await Promise.all(around.map((e) => this.#loader.get(e)));
     if (mine !== this.#preparing) return;
-    this.#slots.prepare(around.flatMap((e, k) => {
+    const dates: StackDate[] = [];
+    for (let k = 0; k < around.length; k++) {
       const r = loaded[k]!;
-      const d = r.ok ? this.dateFor(e, r.value) : null;
-      return d ? [d] : [];
-    }));
+      if (!r.ok) continue;
+      // Each file's hash (JSON.stringify of a snapshot, some 10–30 ms) in a task of its own.
+      if (!this.#hashes.has(r.value)) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (mine !== this.#preparing) return;
+      }
+      const d = this.dateFor(around[k]!, r.value);
+      if (d) dates.push(d);
+    }
+    this.#slots.prepare(dates);
   }
 }
