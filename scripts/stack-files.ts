@@ -1,5 +1,5 @@
 /**
- * The date stack's files for a data folder (src/data/date-stack.ts, docs/swaps.md):
+ * The date stack's files for a data folder (src/data/date-stack.ts, docs/performance.md):
  * data/stack/index.json, and for every block its vector tiles, `stack/DIR/{z}/{x}/{y}.pbf`, by
  * path relative to the data folder. Made by the build (scripts/site-data.ts) and, on request, by
  * the dev server. A snapshot file that does not parse is left out of the stack; the page then

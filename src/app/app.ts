@@ -4,7 +4,7 @@
  * their slice of it (docs/architecture.md). Only what the first map needs is in this module's
  * graph; the rest (labels, places, popups, the article's lines, player, charts, comparison, the
  * figures and the date stack) is after-first-map.ts, loaded once the first territory is drawn
- * (docs/swaps.md). Analysis lives in src/analysis, drawing in src/map, controls and words in src/ui.
+ * (docs/performance.md). Analysis lives in src/analysis, drawing in src/map, controls and words in src/ui.
  */
 import { isIsoDate } from '../data/contract.ts';
 import { formatProblem } from '../data/result.ts';

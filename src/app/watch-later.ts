@@ -3,7 +3,7 @@
  * when the page is next idle (requestIdleCallback, at most `timeoutMs` later), each view in a task
  * of its own. A swap's task stays short, the map's frame is not held up by panels, and while a
  * reader steps through dates quickly the panels wait and then draw the date they stop on, once.
- * No main-thread task should pass 50 ms (docs/swaps.md).
+ * No main-thread task should pass 50 ms (docs/performance.md).
  */
 import type { Store } from './store.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The date stack: the snapshots of a run of dates (a block) cut into vector tiles once, at build
  * time, so that a date swap only chooses which features to draw (by a filter on the `on`
- * property, docs/swaps.md). Derived from data/snapshots/ by scripts/stack-files.ts into
+ * property, docs/performance.md). Derived from data/snapshots/ by scripts/stack-files.ts into
  * data/stack/, with a manifest naming, for every snapshot, the file and its content hash; the page
  * draws a date from the stack only when the file it loaded has that hash, so a snapshot added or
  * replaced after the build is drawn from its own file.

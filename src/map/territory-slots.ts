@@ -1,5 +1,5 @@
 /**
- * The main map's territory, drawn from one of several sources ("slots", docs/swaps.md):
+ * The main map's territory, drawn from one of several sources ("slots", docs/performance.md):
  *  - the plain source (territory-layers.ts), which holds one snapshot: a swap sets its data and
  *    MapLibre cuts it into tiles again;
  *  - a few date slots over the date stack's vector tiles (src/data/date-stack.ts, cut at build

@@ -1,0 +1,41 @@
+/**
+ * Smoke test of `npm run bench` (bench/run.ts): a small run against the built site completes and
+ * writes results.json with every figure and goal. No timing is asserted: timings belong to the
+ * bench's report, on a machine whose load is recorded, not to a pass or a fail.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runBench } from '../../bench/run.ts';
+
+const distDir = inject('distDir');
+const out = mkdtempSync(join(tmpdir(), 'frontlines-bench-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('runs every scenario and writes results.json with spreads and goals', async () => {
+    const r = await runBench({
+      root: resolve(import.meta.dirname, '../..'), site: distDir, out,
+      loads: 1, swaps: 2, playSteps: 2, bigCount: 70, settleMs: 300, pauseMs: 0,
+    });
+    const file = join(out, 'results.json');
+    expect(existsSync(file)).toBe(true);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as typeof r;
+    for (const page of ['bare', 'explorer', 'embed'] as const) {
+      expect(saved.firstView[page]!.drawnMs.n, page).toBe(1);
+      expect(saved.firstView[page]!.jsGzipBytes.median, page).toBeGreaterThan(0);
+    }
+    expect(saved.swaps.newDateMs.n).toBe(2);
+    expect(saved.swaps.revisitedMs.n).toBe(2);
+    expect(saved.play.stepMs.n).toBe(2);
+    expect(saved.scale.snapshots).toBe(70);
+    expect(saved.machine.loadavgAtStart).toHaveLength(3);
+    // Every goal of issue 10 is reported, with a number and a verdict.
+    expect(saved.goals.length).toBeGreaterThanOrEqual(17);
+    for (const g of saved.goals) {
+      expect(Number.isFinite(g.value), g.goal).toBe(true);
+      expect(typeof g.met).toBe('boolean');
+    }
+  }, 600_000);
+});

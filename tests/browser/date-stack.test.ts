@@ -1,0 +1,96 @@
+/**
+ * The date stack (docs/performance.md) draws exactly the chosen snapshot: a date stepped to by
+ * keyboard looks the same as that date opened afresh, and a snapshot file a data editor replaced in
+ * a built site (no rebuild, so the stack still holds the old one) is drawn from the new file, with
+ * the legend's areas computed from it rather than taken from stats.json.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+
+const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
+const articleDate = index.snapshots.find((s) => s.article)!.date;
+const dates = index.snapshots.map((s) => s.date);
+const VIEW = '#5.2/34.4/41.5';
+const log = new PageLog();
+let browser: Browser;
+let tmp: string;
+let copy: StaticServer | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  tmp = mkdtempSync(join(tmpdir(), 'frontlines-stack-'));
+});
+afterAll(async () => {
+  const external = log.external();
+  const errors = log.errors();
+  await browser?.close();
+  await copy?.close();
+  rmSync(tmp, { recursive: true, force: true });
+  expect(external, 'requests that left localhost').toEqual([]);
+  expect(errors, 'console errors').toEqual([]);
+});
+
+/** The map once everything (the sides' names too) is on it. */
+async function mapPicture(page: Page): Promise<PNG> {
+  await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-complete') === 'true' && document.querySelector('#map')?.getAttribute('aria-busy') === 'false');
+  await page.waitForTimeout(1500);
+  return PNG.sync.read(await page.locator('#map canvas').screenshot());
+}
+/** Share of pixels that differ clearly between two pictures of the same size. */
+function differing(a: PNG, b: PNG): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) n++;
+  }
+  return n / (a.width * a.height);
+}
+async function fresh(base: string, date: string): Promise<{ page: Page; picture: PNG }> {
+  const { page } = log.add(await openWatched(browser, `${base}?date=${date}${VIEW}`));
+  await waitForSnapshot(page, date);
+  return { page, picture: await mapPicture(page) };
+}
+
+describe('the date stack', () => {
+  it('draws a date stepped to by keyboard exactly as that date opened afresh', async () => {
+    const { page, picture: start } = await fresh(siteUrl, articleDate);
+    const i = dates.indexOf(articleDate);
+    for (const [key, date] of [['ArrowLeft', dates[i - 1]!], ['ArrowLeft', dates[i - 2]!], ['ArrowRight', dates[i - 1]!]] as const) {
+      await page.focus('#date-slider');
+      await page.keyboard.press(key);
+      await waitForSnapshot(page, date);
+      const stepped = await mapPicture(page);
+      const other = await fresh(siteUrl, date);
+      expect(differing(stepped, other.picture), `${date} stepped to vs opened`).toBeLessThan(0.002);
+      await other.page.close();
+    }
+    // The pictures tell dates apart: the first and the last differ.
+    expect(differing(start, (await fresh(siteUrl, dates[0]!)).picture)).toBeGreaterThan(0.02);
+  });
+
+  it('draws a snapshot replaced after the build from its new file, with areas computed from it', async () => {
+    const site = join(tmp, 'site');
+    cpSync(distDir, site, { recursive: true });
+    const target = index.snapshots.find((s) => s.date === articleDate)!;
+    const first = index.snapshots[0]!;
+    // The data editor puts the first date's territory in the article date's file.
+    writeFileSync(join(site, 'data/snapshots', target.file), readFileSync(join(site, 'data/snapshots', first.file)));
+    copy = await serveStatic(site);
+    const replaced = await fresh(copy.url, articleDate);
+    const original = await fresh(copy.url, first.date);
+    expect(differing(replaced.picture, original.picture), 'replaced file vs the file it was copied from').toBeLessThan(0.002);
+    const km2 = (page: Page) => page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2');
+    expect(await km2(replaced.page)).toBe(await km2(original.page));
+    // Not the figures stats.json holds for the article date (those of the old file).
+    const onSite = await fresh(siteUrl, articleDate);
+    expect(await km2(replaced.page)).not.toBe(await km2(onSite.page));
+  });
+});
