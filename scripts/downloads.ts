@@ -8,15 +8,15 @@
  * `npx tsx scripts/downloads.ts DATA_DIR` rewrites DATA_DIR/downloads/, e.g. in a built site
  * after a snapshot was added by hand (`dist/data`).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFactions, parseJson, parseSnapshot, parseSnapshotIndex, TIERS, type Faction, type SnapshotEntry } from '../src/data/contract.ts';
 import { downloadName } from '../src/data/downloads.ts';
-import { formatProblem, type Result } from '../src/data/result.ts';
+import { formatProblem } from '../src/data/result.ts';
 import { parseStats, type Stats } from '../src/data/stats.ts';
 import { NO_STORY, parseStory, type Story } from '../src/data/story.ts';
 import { isMain } from './derived-file.ts';
-import { readText } from './read-text.ts';
+import { dataFolderReader, readText } from './read-text.ts';
 
 /** Credited on every story: the basemap comes from it (scripts/basemap.ts). */
 export const BASEMAP_CREDIT = 'Borders, coastlines and country names: Natural Earth (naturalearthdata.com), public domain, via the world-atlas package';
@@ -30,13 +30,7 @@ export interface StoryFiles { story: Story; factions: Faction[]; entries: Snapsh
 
 /** The files every download is made from; a broken one throws, naming the file and what is wrong. */
 export function readStoryFiles(dataDir: string): StoryFiles {
-  const read = <T>(file: string, parse: (d: unknown, f: string) => Result<T>): T => {
-    const json = parseJson(readText(join(dataDir, file)), `data/${file}`);
-    const r = json.ok ? parse(json.value, `data/${file}`) : json;
-    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-    return r.value;
-  };
-  const has = (file: string) => existsSync(join(dataDir, file));
+  const { read, has } = dataFolderReader(dataDir);
   return {
     story: has('story.json') ? read('story.json', parseStory) : NO_STORY,
     factions: read('factions.json', parseFactions),

@@ -5,19 +5,16 @@
  * paragraph as the explorer's summary (src/ui/summary-text.ts), so a reader without scripts or
  * sight is told what the others see.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { parseClaims, type Claim } from '../src/analysis/claims.ts';
 import { openingIndex } from '../src/analysis/snapshot-select.ts';
-import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type Text } from '../src/data/contract.ts';
-import { formatProblem, type Result } from '../src/data/result.ts';
+import { parseFactions, parsePlaces, parseSnapshot, parseSnapshotIndex, type Text } from '../src/data/contract.ts';
 import { parseStats, type SnapshotStats } from '../src/data/stats.ts';
 import { NO_STORY, parseStory } from '../src/data/story.ts';
 import { LANGS, type Lang } from '../src/i18n/lang.ts';
 import { STRINGS } from '../src/ui/strings.ts';
 import { summarize } from '../src/ui/summary-text.ts';
-import { readText } from './read-text.ts';
+import { dataFolderReader } from './read-text.ts';
 
 export interface FallbackText {
   /** The date the story opens on (its snapshot). */
@@ -29,13 +26,7 @@ export interface FallbackText {
 
 /** Reads the story in `dataDir` (a built site's data/) and words its opening view; bad files throw, named. */
 export function fallbackText(dataDir: string): FallbackText {
-  const read = <T>(file: string, parse: (d: unknown, f: string) => Result<T>): T => {
-    const json = parseJson(readText(join(dataDir, file)), `data/${file}`);
-    const r = json.ok ? parse(json.value, `data/${file}`) : json;
-    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-    return r.value;
-  };
-  const has = (file: string) => existsSync(join(dataDir, file));
+  const { read, has } = dataFolderReader(dataDir);
   const story = has('story.json') ? read('story.json', parseStory) : NO_STORY;
   const factions = read('factions.json', parseFactions);
   const places = read('places.geojson', parsePlaces);

@@ -29,6 +29,13 @@ export interface PlaceMarkersOptions {
   interactive?: boolean;
 }
 
+/** Where place buttons may go: the map's size in px and rectangles they must keep clear of. */
+export interface DeclutterArea {
+  width?: number;
+  height?: number;
+  obstacles?: readonly { x: number; y: number; width: number; height: number }[];
+}
+
 export class PlaceMarkers {
   readonly #map: MlMap;
   readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
@@ -77,7 +84,7 @@ export class PlaceMarkers {
       this.#items.push({ place, marker, button });
     }
     this.setLang(lang);
-    map.on('zoomend', this.#onZoom);
+    map.on('moveend', this.#onZoom); // after a pan too: a place may come out from under a control
     map.on('resize', this.#onZoom);
     this.#updateVisibility();
   }
@@ -106,26 +113,41 @@ export class PlaceMarkers {
     const z = this.#map.getZoom();
     const shown = this.#items.filter(({ place }) => z >= minZoom(place.properties.rank));
     // Places come by rank (core.places), so a bigger place keeps its button over a smaller neighbour.
-    const keep = declutter(shown.map(({ place }) => this.#map.project(place.geometry.coordinates as [number, number])), TARGET_PX);
+    // The map's own controls (zoom buttons, attribution) are targets too: a place's button must not
+    // sit under one, nor hang over the map's edge.
+    const box = this.#map.getContainer().getBoundingClientRect();
+    const controls = [...this.#map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height };
+    }).filter((r) => r.width > 0 && r.height > 0);
+    const keep = declutter(shown.map(({ place }) => this.#map.project(place.geometry.coordinates as [number, number])), TARGET_PX,
+      { obstacles: controls, width: box.width, height: box.height });
     const visible = new Set(shown.filter((_, i) => keep[i]));
     for (const item of this.#items) item.button.hidden = !visible.has(item);
   }
 
   remove(): void {
-    this.#map.off('zoomend', this.#onZoom);
+    this.#map.off('moveend', this.#onZoom);
     this.#map.off('resize', this.#onZoom);
     for (const { marker } of this.#items) marker.remove();
   }
 }
 
 /**
- * Which of the points (in priority order) keep a square target of `sizePx` that no earlier kept
- * point's square overlaps. Greedy, so the first point is always kept.
+ * Which of the points (in priority order) keep a square target of `sizePx`, centred on the point,
+ * that no earlier kept point's square overlaps. Greedy, so the first point is kept unless `within`
+ * rules it out. With `within`, a square must also lie inside `width` × `height` (when given) and
+ * clear of every obstacle rectangle (other targets, such as the map's zoom buttons).
  * @example declutter([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 30, y: 0 }], 24) // [true, false, true]
  */
-export function declutter(points: readonly { x: number; y: number }[], sizePx: number): boolean[] {
+export function declutter(points: readonly { x: number; y: number }[], sizePx: number, within: DeclutterArea = {}): boolean[] {
   const kept: { x: number; y: number }[] = [];
+  const h = sizePx / 2;
+  const { obstacles = [], width, height } = within;
   return points.map((p) => {
+    if (width !== undefined && (p.x - h < 0 || p.x + h > width)) return false;
+    if (height !== undefined && (p.y - h < 0 || p.y + h > height)) return false;
+    if (obstacles.some((o) => p.x + h > o.x && p.x - h < o.x + o.width && p.y + h > o.y && p.y - h < o.y + o.height)) return false;
     if (kept.some((k) => Math.abs(k.x - p.x) < sizePx && Math.abs(k.y - p.y) < sizePx)) return false;
     kept.push(p);
     return true;
