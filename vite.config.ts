@@ -14,6 +14,7 @@ const MIME: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.pbf': 'application/x-protobuf',
 };
 
 /**
