@@ -98,7 +98,7 @@ export class SnapshotView {
     const snapshot = result.value;
     const date = this.stack.dateFor(entry, snapshot);
     this.#names.hide();
-    await (date ? this.#slots.showDate(date) : this.#slots.showSnapshot(snapshot));
+    if (!date || !(await this.#slots.showDate(date))) await this.#slots.showSnapshot(snapshot);
     if (!this.loader.isLatest(ticket) || generation !== this.#generation) return;
     // The panels, popup and lines follow `drawn`: they redraw after the map's frame, not before it.
     store.update({ drawn: { index, snapshot, preview: null }, failedIndex: null, shownIso: entry.dateIso, busy: false });

@@ -97,10 +97,14 @@ export class TerritorySlots {
     if (ticket === this.#seq) await this.#show(slot);
   }
 
-  /** Draws a date of the stack (useStack first); resolves once a frame shows it. */
-  async showDate(date: StackDate): Promise<void> {
+  /**
+   * Draws a date of the stack (useStack first); resolves once a frame shows it (or a later show
+   * overtook it), to false when there is no date slot to draw it in.
+   */
+  async showDate(date: StackDate): Promise<boolean> {
     const ticket = ++this.#seq;
-    const slot = this.#holding(date) ?? this.#target(this.#spare([date]) ?? this.#shown, date);
+    const slot = this.#holding(date) ?? this.#forShow(date);
+    if (!slot) return false;
     slot.pending++;
     try {
       await slot.ready;
@@ -108,6 +112,19 @@ export class TerritorySlots {
     } finally {
       slot.pending--;
     }
+    return true;
+  }
+
+  /**
+   * A date slot for a date to show now: a spare one; else, when every other slot is awaited (by
+   * shows this one overtakes, so they will not switch), the one used longest ago; the shown date
+   * slot last. Never the plain slot, which is no date slot.
+   */
+  #forShow(date: StackDate): Slot | null {
+    if (!this.#stack) return null;
+    const slot = this.#spare([date]) ?? this.#dates.filter((s) => s !== this.#shown).sort((a, b) => a.usedAt - b.usedAt)[0]
+      ?? (this.#shown !== this.#plain ? this.#shown : null);
+    return slot ? this.#target(slot, date) : null;
   }
 
   /** Readies dates in slots not shown (the shown date first), in the background. */

@@ -101,9 +101,8 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   const plotWidth = () => plot.getBoundingClientRect().width || container.clientWidth;
   let current = layout(0);
 
-  /** Redraws; `measure` reads the plot's width first (a forced layout, so only when it may have changed). */
-  function draw(measure = true): void {
-    if (measure) current = layout(plotWidth());
+  function draw(): void {
+    current = layout(plotWidth());
     const { w, h, left, right, top, bottom, x, y } = current;
     plot.setAttribute('viewBox', `0 0 ${w} ${h}`);
     const parts: SVGElement[] = [];
@@ -172,11 +171,11 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     return nearestIndex(days, linearScale(left, w - right, days[0] ?? 0, days[n - 1] ?? 1)(vx));
   };
   const moveCursor = (i: number) => {
-    if (i !== cursor) { cursor = i; draw(false); }
+    if (i !== cursor) { cursor = i; draw(); }
   };
   const choose = (i: number) => {
     cursor = selected = i;
-    draw(false);
+    draw();
     o.onSelect(i);
   };
 
@@ -220,7 +219,7 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   return {
     setSelected(index: number) {
       cursor = selected = clampIndex(index);
-      draw(false);
+      draw();
     },
     destroy() {
       observer?.disconnect();
