@@ -9,7 +9,6 @@ import { renderLegend } from '../ui/legend.ts';
 import { renderSourcesPanel } from '../ui/sources-panel.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { $, type AppContext } from './context.ts';
-import { watchLater } from './watch-later.ts';
 
 export function watchPanels(ctx: AppContext): void {
   const { store, core, mapEl } = ctx;
@@ -37,16 +36,16 @@ export function watchPanels(ctx: AppContext): void {
     const dateLine = $('#date-line');
     if (drawn && dateLine) dateLine.textContent = formatDate(datesIso[drawn.index]!, lang);
   });
-  // The legend follows the map at once (a short list), its areas as soon as they are known (state
-  // `areas`, legend-areas.ts): it never shows another date's figures. Lists of sources are long:
-  // drawn in a task of their own.
+  // The legend and the sources follow the map at once (the print view opens the sources as drawn),
+  // the legend's areas as soon as they are known (state `areas`, legend-areas.ts): it never shows
+  // another date's figures.
   store.watch((s) => [s.drawn, s.lang, s.areas], () => {
     const { drawn, lang, areas } = store.state;
     const legend = $('#legend');
     if (!drawn || !legend) return;
     renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, lang, STRINGS[lang]);
   });
-  watchLater(store, (s) => [s.drawn, s.lang], () => {
+  store.watch((s) => [s.drawn, s.lang], () => {
     const { drawn, lang } = store.state;
     const sources = $('#sources');
     if (!drawn || !sources) return;
