@@ -13,7 +13,13 @@ export function watchFigurePanels(ctx: AppContext): void {
   const { store, core, mapEl } = ctx;
   const { story, factions, datesIso, places } = core;
   const claimsEl = $('#claims');
-  watchLater(store, (s) => [s.drawn, s.lang, s.claims, s.stats], () => {
+  // At once when the figures arrive (the panels above the charts take their height before a
+  // reader reaches the charts), when the page is next idle after a swap.
+  const both = (fn: () => void) => {
+    store.watch((s) => [s.lang, s.claims, s.stats], fn);
+    watchLater(store, (s) => s.drawn, fn, { initial: false });
+  };
+  both(() => {
     const { drawn, lang, claims, stats } = store.state;
     if (!drawn || !claims || !claimsEl) return;
     const dateIso = datesIso[drawn.index]!;
@@ -22,7 +28,7 @@ export function watchFigurePanels(ctx: AppContext): void {
 
   // The summary in words needs the precomputed figures; it describes the map to screen readers.
   const box = $('#summary');
-  watchLater(store, (s) => [s.drawn, s.lang, s.claims, s.stats], () => {
+  both(() => {
     const { drawn, lang, claims, stats } = store.state;
     const s = drawn && stats?.get(datesIso[drawn.index]!);
     if (!box || !drawn || !s) return;
