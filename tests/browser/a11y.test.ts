@@ -24,13 +24,9 @@ const log = new PageLog();
 const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => log.add(await openWatched(browser, siteUrl + path, opts));
 
 beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}));
 
 /** axe's violations as "rule (impact): targets", so a failure says what to fix. */
 async function violations(page: Page): Promise<string[]> {

@@ -23,13 +23,9 @@ const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
 };
 
 beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
-  expect(external).toEqual([]);
-  expect(errors).toEqual([]);
-});
+}));
 
 describe('play', () => {
   it('plays through the dates from the keyboard, the URL following, and pauses', async () => {

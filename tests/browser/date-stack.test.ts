@@ -29,15 +29,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-stack-'));
 });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await copy?.close();
   rmSync(tmp, { recursive: true, force: true });
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}));
 
 /** The map once everything (the sides' names too) is on it. */
 async function mapPicture(page: Page): Promise<PNG> {

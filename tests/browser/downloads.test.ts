@@ -27,15 +27,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-downloads-'));
 });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await copy?.close();
   rmSync(tmp, { recursive: true, force: true });
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}));
 
 /** Presses Tab until `selector` has the focus (at most 80 times), as a keyboard user would reach it. */
 async function tabTo(page: Page, selector: string): Promise<void> {

@@ -29,15 +29,11 @@ beforeAll(async () => {
 <script src="${siteUrl}embed-loader.js"></script></body></html>`);
   host = await serveStatic(tmp);
 });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await host?.close();
   rmSync(tmp, { recursive: true, force: true });
-  expect(external).toEqual([]);
-  expect(errors).toEqual([]);
-});
+}));
 
 describe('the embed dialog', () => {
   it('pins the snippet to the article\'s origin, and says so when the address is not one', async () => {

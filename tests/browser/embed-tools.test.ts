@@ -31,15 +31,11 @@ beforeAll(async () => {
 <iframe id="f" style="width:600px;height:500px;border:0" src="${siteUrl}embed.html?origin=https://news.example&date=2017-07-15"></iframe></body></html>`);
   host = await serveStatic(tmp);
 });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await host?.close();
   rmSync(tmp, { recursive: true, force: true });
-  expect(external).toEqual([]);
-  expect(errors).toEqual([]);
-});
+}));
 
 describe('the embed dialog', () => {
   it('builds the snippet for the current date, view and choices, copies it, and previews it', async () => {

@@ -42,16 +42,12 @@ beforeAll(async () => {
   host = await serveStatic(hostDir);
 });
 
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await site?.close();
   await host?.close();
   rmSync(hostDir, { recursive: true, force: true });
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors (CSP violations included)').toEqual([]);
-});
+}));
 
 async function openHost(name: string, width = 900): Promise<{ page: Page; frame: Frame }> {
   const w = await openWatched(browser, `${host.url}${name}`, { width, height: 800 });

@@ -26,13 +26,9 @@ const { factions, snapshot } = readData(distDir, fallback.dateIso);
 const picture = (file: string) => PNG.sync.read(readFileSync(join(distDir, 'fallback', file)));
 
 beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}));
 
 describe('the still pictures', () => {
   it('show the story\'s opening date, with every side of that date in its colour', () => {

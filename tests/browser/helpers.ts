@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /** Shared steps for browser tests: open a page, watch its console and requests, wait for the map. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { areasKm2 } from '../../src/analysis/area.ts';
@@ -64,6 +65,17 @@ export class PageLog {
   add(w: Watched): Watched { this.#pages.push(w); return w; }
   external(): string[] { return this.#pages.flatMap((w) => w.requests.filter((u) => !isLocal(u))); }
   errors(): string[] { return this.#pages.flatMap((w) => w.errors); }
+  /**
+   * For afterAll: reads what the pages did, runs `cleanup` (closing the browser and servers), then
+   * fails if a request left 127.0.0.1 or an error was logged, other than those `expected` names.
+   */
+  async closeAndCheck(cleanup: () => Promise<void>, expected: (error: string) => boolean = () => false): Promise<void> {
+    const external = this.external();
+    const errors = this.errors().filter((e) => !expected(e));
+    await cleanup();
+    expect(external, 'requests that left localhost').toEqual([]);
+    expect(errors, 'console errors (CSP violations included)').toEqual([]);
+  }
 }
 
 /**

@@ -40,14 +40,10 @@ async function siteWith(dataDir: string, without: string[] = []): Promise<string
 }
 
 beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors();
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}));
 
 /** Everything a reader (or a screen reader) gets: visible text, the title, labels, alt texts. */
 const pageWords = (page: Page) => page.evaluate(() => [

@@ -39,15 +39,11 @@ beforeAll(async () => {
   cpSync(distDir, dir, { recursive: true });
   site = await serveStatic(dir, { intercept: (p) => intercept(p) });
 });
-afterAll(async () => {
-  const external = log.external();
-  const errors = log.errors().filter((e) => !expected.some((re) => re.test(e)));
+afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   await site?.close();
   rmSync(dir, { recursive: true, force: true });
-  expect(external, 'requests that left localhost').toEqual([]);
-  expect(errors, 'console errors').toEqual([]);
-});
+}, (e) => expected.some((re) => re.test(e))));
 
 /** A snapshot file of two overlapping 45,000-vertex rings (~1.6 MB): seconds of checking. */
 function slowFile(): Buffer {
