@@ -44,6 +44,29 @@ export async function waitForSnapshot(page: Page, dateIso?: string, timeout = 30
 }
 
 /** Pixel of [lon, lat] in a Web Mercator view of 512-px tiles (MapLibre's), independent of our code. */
+/**
+ * Waits until the page's main thread has been free for a while: timers run back to back for
+ * `quietMs` with no gap over 50 ms (the page's own clock). The lazy modules and the other date
+ * slots load after the first view; a test that measures the main thread waits for them.
+ */
+export async function waitForQuietPage(page: Page, quietMs = 400, timeout = 20_000): Promise<void> {
+  await page.waitForSelector('#map[data-complete="true"]', { timeout });
+  const quiet = await page.evaluate(([q, limit]) => new Promise<boolean>((ok) => {
+    const start = performance.now();
+    let last = start, since = start;
+    const tick = () => {
+      const now = performance.now();
+      if (now - last > 50) since = now;
+      last = now;
+      if (now - since >= q) ok(true);
+      else if (now - start > limit) ok(false);
+      else setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+  }), [quietMs, timeout] as const);
+  if (!quiet) throw new Error(`the page's main thread was not free for ${quietMs} ms within ${timeout} ms`);
+}
+
 export function project(lonLat: [number, number], view: { zoom: number; center: [number, number] }, size: { width: number; height: number }): [number, number] {
   const scale = 512 * 2 ** view.zoom;
   const mx = (lon: number) => ((lon + 180) / 360) * scale;
