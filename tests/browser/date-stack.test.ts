@@ -12,7 +12,8 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { readData } from '../../scripts/render-page.ts';
+import { missingSides, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -49,10 +50,14 @@ function differing(a: PNG, b: PNG): number {
   }
   return n / (a.width * a.height);
 }
-async function fresh(base: string, date: string): Promise<{ page: Page; picture: PNG }> {
+/** A page opened on `date` and its map's picture, which must show every side of that date's file in `dir`. */
+async function fresh(base: string, date: string, dir = distDir): Promise<{ page: Page; picture: PNG }> {
   const { page } = log.add(await openWatched(browser, `${base}?date=${date}${VIEW}`));
   await waitForSnapshot(page, date);
-  return { page, picture: await mapPicture(page) };
+  const picture = await mapPicture(page);
+  const { factions, snapshot } = readData(dir, date);
+  expect(missingSides(picture, snapshot, factions), `the map of ${date} shows every side`).toEqual([]);
+  return { page, picture };
 }
 
 describe('the date stack', () => {
@@ -80,8 +85,8 @@ describe('the date stack', () => {
     // The data editor puts the first date's territory in the article date's file.
     writeFileSync(join(site, 'data/snapshots', target.file), readFileSync(join(site, 'data/snapshots', first.file)));
     copy = await serveStatic(site);
-    const replaced = await fresh(copy.url, articleDate);
-    const original = await fresh(copy.url, first.date);
+    const replaced = await fresh(copy.url, articleDate, site);
+    const original = await fresh(copy.url, first.date, site);
     expect(differing(replaced.picture, original.picture), 'replaced file vs the file it was copied from').toBeLessThan(0.002);
     const km2 = (page: Page) => page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2');
     expect(await km2(replaced.page)).toBe(await km2(original.page));
