@@ -20,7 +20,7 @@ import { createMap, dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
 import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
-import { SnapshotView } from './snapshot-view.ts';
+import { SnapshotView, snapshotLoaderFor } from './snapshot-view.ts';
 import { watchTimeline } from './timeline-view.ts';
 import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
@@ -75,10 +75,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   if (hashView === false) messages.notice(STRINGS[bootLang].noticeView(location.hash));
   const hadView = config.view !== null || hashView === true;
 
-  // The map and its basemap load while the data files download.
-  const map = createMap(mapEl, config, dataBase, bootLang);
-  map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
-  const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
+  // The core files first, then the first snapshot's download, then the map: creating the map is
+  // one long task of MapLibre's, and what is asked for before it downloads meanwhile.
   const load = dataLoader(dataBase);
   const coreR = await loadCore(load);
   if (!coreR.ok) {
@@ -90,10 +88,14 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const fromUrl = stateFromUrl(location.search, core, browserLang);
   store.update(fromUrl.patch);
   for (const n of fromUrl.notices) messages.notice(n);
+  const loader = snapshotLoaderFor(dataBase, core);
+  const first = loader.get(core.entries[store.state.dateIndex]!);
+  const map = createMap(mapEl, config, dataBase, bootLang);
+  map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
+  const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
   const ctx: AppContext = { store, map, mapEl, core, config, messages, load, dataBase };
 
-  const view = new SnapshotView(ctx);
-  const first = view.loader.get(core.entries[store.state.dateIndex]!); // download while the map loads
+  const view = new SnapshotView(ctx, loader);
   if (!hadView) {
     const p = store.state.placeId ? core.placeById.get(store.state.placeId) : undefined;
     // Without story.json bounds, the data's: its places and the opening snapshot.

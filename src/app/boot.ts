@@ -1,7 +1,8 @@
 /**
- * Booting: the map (its basemap loads while the data does) and the core data files: the file list,
- * the story, the sides, the places and the snapshot index. A missing story.json falls back to a
- * neutral title, the bounds of the data and the last date (see `storyBounds`, state.ts).
+ * Booting: the core data files (the file list, the story, the sides, the places and the snapshot
+ * index) and the map, which app.ts creates once they are in and the first snapshot is asked for
+ * (docs/performance.md). A missing story.json falls back to a neutral title, the bounds of the data
+ * and the last date (see `storyBounds`, state.ts).
  */
 import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';

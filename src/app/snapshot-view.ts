@@ -11,10 +11,14 @@ import { TERRITORY_BEFORE } from '../map/territory-layers.ts';
 import { TerritorySlots } from '../map/territory-slots.ts';
 import { formatDate } from '../i18n/format.ts';
 import { STRINGS } from '../ui/strings.ts';
+import type { Core } from './boot.ts';
 import type { AppContext } from './context.ts';
 import { DateStackView } from './date-stack-view.ts';
 import { SnapshotLoader } from './snapshot-loader.ts';
 import { TerritoryNames } from './territory-names.ts';
+
+/** The loader of a story's snapshots. */
+export const snapshotLoaderFor = (dataBase: string, core: Pick<Core, 'factions'>) => new SnapshotLoader(new URL('snapshots/', dataBase).href, core.factions.map((f) => f.id));
 
 /** How many dates either side of the drawn one are fetched ahead. */
 const AHEAD = 2;
@@ -29,9 +33,10 @@ export class SnapshotView {
   /** Bumped by a preview, so that a snapshot still loading does not replace the previewed file. */
   #generation = 0;
 
-  constructor(ctx: AppContext) {
+  /** `loader`: one made before the map, so that the first snapshot could download meanwhile (app.ts). */
+  constructor(ctx: AppContext, loader: SnapshotLoader = snapshotLoaderFor(ctx.dataBase, ctx.core)) {
     this.#ctx = ctx;
-    this.loader = new SnapshotLoader(new URL('snapshots/', ctx.dataBase).href, ctx.core.factions.map((f) => f.id));
+    this.loader = loader;
     this.#slots = new TerritorySlots(ctx.map, ctx.core.factions, TERRITORY_BEFORE);
     this.stack = new DateStackView(ctx, this.#slots, this.loader);
     this.#names = new TerritoryNames(ctx.map);
