@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Snapshot } from '../data/contract.ts';
 import { setTerritoryLabels, setTerritoryLabelsShown, TERRITORY_LABEL_SOURCE } from '../map/territory-layers.ts';
-import { sourceDrawn } from '../map/territory-slots.ts';
+import { sourceDrawn } from '../map/source-drawn.ts';
 
 const whenIdle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
 

@@ -3,10 +3,11 @@
  * tier (src/data/contract.ts TIERS) is drawn as TIER_STYLE says: a fill opacity, and a pattern
  * over it so that the tier is never told by shade alone.
  */
-import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDataEvent } from 'maplibre-gl';
+import type { Map as MlMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Faction, Tier } from '../data/contract.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { sourceDrawn } from './source-drawn.ts';
 import { FONT_REGULAR } from './style.ts';
 import { factionMatch, hatchPattern } from './paint.ts';
 import { FILL_OPACITY, TIER_STYLE } from './tier-style.ts';
@@ -117,18 +118,7 @@ export function setTerritoryLang(map: MlMap, factions: readonly Faction[], lang:
  * placement and fonts elsewhere on the map, which is not what "drawn" means here.)
  */
 export async function setTerritory(map: MlMap, territory: FeatureCollection, labels: FeatureCollection): Promise<void> {
-  const drawn = new Promise<void>((resolve) => {
-    let reloaded = false;
-    const onData = (e: MapSourceDataEvent) => { if (e.sourceId === TERRITORY_SOURCE && e.isSourceLoaded) reloaded = true; };
-    const onRender = () => {
-      if (!reloaded || !map.isSourceLoaded(TERRITORY_SOURCE)) return;
-      map.off('sourcedata', onData);
-      map.off('render', onRender);
-      resolve();
-    };
-    map.on('sourcedata', onData);
-    map.on('render', onRender);
-  });
+  const drawn = sourceDrawn(map, TERRITORY_SOURCE, 'event');
   const a = map.getSource<GeoJSONSource>(TERRITORY_SOURCE);
   const b = map.getSource<GeoJSONSource>(TERRITORY_LABEL_SOURCE);
   await Promise.all([a?.setData(withAttacker(territory)), b?.setData(labels)]);

@@ -9,10 +9,11 @@
  * loaded and their buffers built). A swap to a readied date only sets layer opacities, in one go,
  * so that no frame shows two slots or none, and no tile is cut, parsed or built at swap time.
  */
-import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, MapSourceDataEvent, VectorTileSource } from 'maplibre-gl';
+import type { Map as MlMap, ExpressionSpecification, GeoJSONSource, VectorTileSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Faction } from '../data/contract.ts';
 import { ON_PROPERTY, STACK_LAYER } from '../data/date-stack.ts';
+import { sourceDrawn } from './source-drawn.ts';
 import { addTerritorySlotLayers, slotLayerIds, TERRITORY_SOURCE, withAttacker } from './territory-layers.ts';
 
 /** A date of the stack: its block's tiles (URL template) and the date. */
@@ -36,29 +37,6 @@ interface Slot {
 
 /** Date slots: the date shown and one either side. */
 export const DATE_SLOTS = 3;
-
-/**
- * Resolves at the first frame drawn with `source` fully loaded after a change made just before the
- * call. `after`: 'event' when the change answers asynchronously (setData), so a 'sourcedata' event
- * for it must come first; 'marked' when the tiles are marked as loading by the time of the next
- * frame's 'render' (a global-state filter marks them at once, layers made visible in the frame's
- * update).
- */
-export function sourceDrawn(map: MlMap, source: string, after: 'event' | 'marked'): Promise<void> {
-  return new Promise<void>((resolve) => {
-    let seen = after === 'marked';
-    const onData = (e: MapSourceDataEvent) => { if (e.sourceId === source && e.isSourceLoaded) seen = true; };
-    const onRender = () => {
-      if (!seen || !map.isSourceLoaded(source)) return;
-      map.off('sourcedata', onData);
-      map.off('render', onRender);
-      resolve();
-    };
-    map.on('sourcedata', onData);
-    map.on('render', onRender);
-    map.triggerRepaint();
-  });
-}
 
 const nextFrame = (map: MlMap) => new Promise<void>((resolve) => { map.once('render', () => resolve()); map.triggerRepaint(); });
 const opacityOf = (map: MlMap, id: string) => (map.getLayer(id)?.type === 'line' ? 'line-layer-opacity' : 'fill-layer-opacity');
