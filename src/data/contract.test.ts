@@ -44,6 +44,10 @@ describe('parseSnapshot', () => {
       'data/snapshots/bad.geojson: feature 3: polygon ring 0: coordinate [1, 95] is out of range',
     ]);
   });
+  it('quotes at most 60 characters of a long geometry type (found by the fuzz tests in CI)', () => {
+    const r = parseSnapshot({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { faction: 'islamic-state' }, geometry: { type: 'k'.repeat(2000), coordinates: [] } }] }, 'f');
+    expect(messages(r)).toEqual([`f: feature 0: geometry must be a Polygon or MultiPolygon, got ${'k'.repeat(60)}…`]);
+  });
   it('rejects what is not a FeatureCollection', () => {
     expect(messages(parseSnapshot([], 'f'))).toEqual(['f: expected a GeoJSON FeatureCollection']);
   });

@@ -235,7 +235,7 @@ export function parseSnapshot(data: unknown, file: string, factions?: Iterable<s
     }
     const g = f.geometry;
     if (!isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      return problems.push({ file, feature, message: `geometry must be a Polygon or MultiPolygon, got ${!isObject(g) ? 'none' : typeof g.type === 'string' ? g.type : echo(g.type)}` });
+      return problems.push({ file, feature, message: `geometry must be a Polygon or MultiPolygon, got ${!isObject(g) ? 'none' : typeof g.type === 'string' ? clip(g.type) : echo(g.type)}` });
     }
     const coords = g.coordinates;
     const bad = g.type === 'Polygon'

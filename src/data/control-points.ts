@@ -4,6 +4,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { factionIdCheck, isId, isIsoDate, type FactionId } from './contract.ts';
+import { clip } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export type ControlFaction = FactionId | 'none';
@@ -31,7 +32,7 @@ export function parseControlPoints(data: unknown, file: string, factions?: Itera
   data.points.forEach((p: unknown, i) => {
     const where = `points[${i}]`;
     if (!isObj(p) || typeof p.id !== 'string') return problems.push({ file, message: `${where}: expected an object with an "id"` });
-    const label = `${where} (${p.id})`;
+    const label = `${where} (${clip(p.id)})`;
     if (typeof p.lat !== 'number' || typeof p.lon !== 'number' || Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) {
       return problems.push({ file, message: `${label}: "lat" and "lon" must be numbers in range` });
     }

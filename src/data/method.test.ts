@@ -26,6 +26,16 @@ describe('parseMethod', () => {
     expect(parseMethod(null, 'method.json', SIDES).ok).toBe(false);
   });
 
+  it('names a side that is no string without turning it into one (found by the fuzz tests)', () => {
+    // JSON.parse gives own keys named toString; String() of such an object throws.
+    const side = JSON.parse('{"toString": 1}');
+    const r = parseMethod({ ...good, supportZones: [{ side, source: 's' }], notFighting: [{ sides: ['k'.repeat(500), 'north'], source: 's' }] }, 'method.json', SIDES);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'method.json: supportZones[0]: unknown side {"toString":1}; expected one of north, south, east',
+      `method.json: notFighting[0]: unknown side "${'k'.repeat(79)}…; expected one of north, south, east`,
+    ]);
+  });
+
   it('knows who was fighting whom on a date', () => {
     const r = parseMethod(good, 'method.json', SIDES);
     if (!r.ok) throw new Error('fixture');

@@ -5,6 +5,7 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { isIsoDate } from './contract.ts';
+import { clip, echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 export interface Method {
@@ -60,8 +61,8 @@ export function parseMethod(data: unknown, file: string, sides: readonly string[
     return isPosNum(v) ? v : 0;
   };
   const side = (v: unknown, where: string): string => {
-    if (typeof v !== 'string' || !sides.includes(v)) problems.push({ file, message: `${where}: unknown side ${JSON.stringify(v)}; expected one of ${sides.join(', ')}` });
-    return String(v);
+    if (typeof v !== 'string' || !sides.includes(v)) problems.push({ file, message: `${where}: unknown side ${echo(v)}; expected one of ${sides.join(', ')}` });
+    return typeof v === 'string' ? v : '';
   };
   const list = (k: string): unknown[] => {
     if (data[k] === undefined) return [];
@@ -112,8 +113,8 @@ export function parseContested(data: unknown, file: string, sides: readonly stri
     if (!isStr(p.id) || !known(p.faction) || !Array.isArray(p.against) || p.against.length === 0 || !p.against.every(known) || p.against.includes(p.faction)) {
       return problems.push({ file, feature, message: `needs "id", "faction" (the side holding the ground) and "against" (the other sides), from ${sides.join(', ')}` });
     }
-    if (!isIsoDate(p.from) || !isIsoDate(p.to) || p.from >= p.to) return problems.push({ file, feature, message: `(${p.id}) needs "from" before "to", written YYYY-MM-DD` });
-    if (!isStr(p.source)) return problems.push({ file, feature, message: `(${p.id}) needs a "source"` });
+    if (!isIsoDate(p.from) || !isIsoDate(p.to) || p.from >= p.to) return problems.push({ file, feature, message: `(${clip(p.id)}) needs "from" before "to", written YYYY-MM-DD` });
+    if (!isStr(p.source)) return problems.push({ file, feature, message: `(${clip(p.id)}) needs a "source"` });
     out.push({ type: 'Feature', geometry: f.geometry, properties: { id: p.id, faction: p.faction as string, against: p.against as string[], fromIso: p.from, toIso: p.to, source: p.source } });
   });
   return problems.length ? fail(...problems) : ok(out);

@@ -40,6 +40,16 @@ describe('parseStory', () => {
     expect(lines(parseStory({ title, bounds: [[0, 0], [200, 1]] }, 's'))).toEqual(['s: "bounds" [[0, 0], [200, 1]] is out of range']);
   });
 
+  it('quotes a deep or long value in a few characters (found by the fuzz tests)', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const r = lines(parseStory({ title, date: deep, article: { source: 'NRC', place: 'x'.repeat(5000) } }, 's', { places: ['town'] }));
+    expect(r).toEqual([
+      `s: "date" must be a date written YYYY-MM-DD, got ${'['.repeat(80)}…`,
+      `s: "article" "place": no place "${'x'.repeat(79)}… in places.geojson`,
+    ]);
+  });
+
   it('reads the data licence and the credits', () => {
     const r = parseStory({ title, licence: { name: ' CC BY 4.0 ', url: 'https://creativecommons.org/licenses/by/4.0/' }, credits: ['Places: GeoNames, CC BY 4.0'] }, 's');
     expect(r.ok && [r.value.licence, r.value.credits]).toEqual([{ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, ['Places: GeoNames, CC BY 4.0']]);

@@ -4,6 +4,7 @@
  * fills in the bounds of the data and the last date. Parsed without trust, like every data file.
  */
 import { isId, isIsoDate, type Text } from './contract.ts';
+import { echo } from './echo.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 
 /** [[west, south], [east, north]] in degrees. */
@@ -66,13 +67,13 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
     if (why) bad('bounds', why);
     else bounds = data.bounds as Bounds;
   }
-  if (data.date !== undefined && !isIsoDate(data.date)) bad('date', `must be a date written YYYY-MM-DD, got ${JSON.stringify(data.date)}`);
+  if (data.date !== undefined && !isIsoDate(data.date)) bad('date', `must be a date written YYYY-MM-DD, got ${echo(data.date)}`);
   let article: Story['article'] = null;
   const a = data.article;
   if (a !== undefined) {
     const places = known.places ? new Set(known.places) : null;
     if (!isObject(a) || typeof a.source !== 'string' || !a.source) bad('article', 'must be {"source": "who, when", "place"?: a place id}');
-    else if (a.place !== undefined && (!isId(a.place) || (places && !places.has(a.place)))) bad('article', `"place": no place ${JSON.stringify(a.place)} in places.geojson`);
+    else if (a.place !== undefined && (!isId(a.place) || (places && !places.has(a.place)))) bad('article', `"place": no place ${echo(a.place)} in places.geojson`);
     else article = { source: a.source, place: typeof a.place === 'string' ? a.place : null };
   }
   const pockets = new Map<string, Text>();
@@ -80,7 +81,7 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
     if (!isObject(data.pockets)) bad('pockets', `must be an object of pocket id → ${TEXT}`);
     else for (const [id, name] of Object.entries(data.pockets)) {
       if (isId(id) && isText(name)) pockets.set(id, { en: name.en, nl: name.nl });
-      else bad('pockets', `${JSON.stringify(id)}: must be a feature id with a name ${TEXT}`);
+      else bad('pockets', `${echo(id)}: must be a feature id with a name ${TEXT}`);
     }
   }
   let licence: Story['licence'] = null;

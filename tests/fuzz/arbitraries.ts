@@ -74,7 +74,7 @@ export const factionLike = fc.oneof(
   fc.constant(['islamic-state']),
 );
 export const geometry = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constantFrom('Polygon', 'MultiPolygon', 'Point', 'LineString', 'MultiLineString', 'GeometryCollection', 'constructor'), coordinates }) },
+  { weight: 6, arbitrary: fc.record({ type: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('Polygon', 'MultiPolygon', 'Point', 'LineString', 'MultiLineString', 'GeometryCollection', 'constructor') }, { weight: 1, arbitrary: scalar }), coordinates }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constantFrom('Point', 'MultiPoint'), coordinates: fc.oneof(gridPoint, fc.array(gridPoint, { maxLength: 3 }), anyValue) }) },
   { weight: 1, arbitrary: anyValue },
 );

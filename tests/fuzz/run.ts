@@ -19,6 +19,7 @@ export function reportTimings(): void {
   });
 }
 
+/** FC_SEED and FC_PATH replay a failure; FUZZ_SEED (tests/fuzz/seed.ts) fixes the seed of every run. */
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {};
 
 /** Throws (failing the property) unless every problem names `file` and has a short message. Plain loops: expect() per item would cost more than the parsers. */
