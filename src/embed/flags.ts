@@ -31,10 +31,17 @@ const MAX_SOURCE = 240;
 const isTrue = (v: string) => v === '' || v === '1' || v === 'true' || v === 'yes';
 const isFalse = (v: string) => v === '0' || v === 'false' || v === 'no';
 
+/** How a notice quotes a bad value: control characters as spaces, at most 40 characters (a link can be 2 MB long). */
+export const noticeValue = (value: string): string => {
+  const v = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return v.length > MAX_QUOTED ? `${v.slice(0, MAX_QUOTED)}…` : v;
+};
+const MAX_QUOTED = 40;
+
 export function parseEmbedFlags(search: string): { flags: EmbedFlags; notices: FlagNotice[] } {
   const params = new URLSearchParams(search);
   const notices: FlagNotice[] = [];
-  const bad = (flag: string, value: string) => notices.push({ flag, value });
+  const bad = (flag: string, value: string) => notices.push({ flag, value: noticeValue(value) });
 
   let controls = new Set<Control>(DEFAULT_CONTROLS);
   const c = params.get('controls');
@@ -68,7 +75,7 @@ export function parseEmbedFlags(search: string): { flags: EmbedFlags; notices: F
     if (v === null) return null;
     const clean = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
     if (!clean) return null;
-    if (clean.length > max) { bad(flag, `${clean.slice(0, 20)}…`); return clean.slice(0, max); }
+    if (clean.length > max) { bad(flag, clean); return clean.slice(0, max); }
     return clean;
   };
   const title = text('title', MAX_TITLE);

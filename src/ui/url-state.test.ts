@@ -9,6 +9,10 @@ describe('parseUrlState', () => {
     expect(state).toEqual({ dateIndex: 1, placeId: 'mosul', lang: 'nl', compareIndex: null, swipe: false });
     expect(notices).toEqual([]);
   });
+  it('quotes at most 40 characters of a bad value, with control characters as spaces', () => {
+    const { notices } = parseUrlState(`?date=${'9'.repeat(5000)}&place=a%00b`, ctx);
+    expect(notices).toEqual([{ kind: 'date-malformed', value: `${'9'.repeat(40)}…` }, { kind: 'place-unknown', value: 'a b' }]);
+  });
   it('falls back to defaults with a notice for each bad value', () => {
     const { state, notices } = parseUrlState('?date=2017-02-30&place=atlantis&lang=fr', ctx);
     expect(state).toEqual({ dateIndex: 2, placeId: null, lang: null, compareIndex: null, swipe: false });

@@ -6,6 +6,7 @@
 import { isIsoDate } from '../data/contract.ts';
 import { snapshotIndexFor } from '../analysis/snapshot-select.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
+import { noticeValue } from '../embed/flags.ts';
 
 export interface UrlState {
   /** Index into the snapshot list. */
@@ -34,37 +35,39 @@ export interface UrlContext {
 /** Reads the query string; bad values fall back to defaults and are reported as notices. */
 export function parseUrlState(search: string, ctx: UrlContext): { state: UrlState; notices: UrlNotice[] } {
   const params = new URLSearchParams(search);
-  const notices: UrlNotice[] = [];
+  const found: UrlNotice[] = [];
   let dateIndex = ctx.defaultDateIndex;
   const date = params.get('date');
   if (date !== null) {
-    if (!isIsoDate(date)) notices.push({ kind: 'date-malformed', value: date });
+    if (!isIsoDate(date)) found.push({ kind: 'date-malformed', value: date });
     else {
       dateIndex = snapshotIndexFor(ctx.datesIso, date);
-      if (date < ctx.datesIso[0]!) notices.push({ kind: 'date-too-early', value: date });
+      if (date < ctx.datesIso[0]!) found.push({ kind: 'date-too-early', value: date });
       // Past the last snapshot (e.g. 9999-12-31): the last one is shown, and the reader is told.
-      if (date > ctx.datesIso[ctx.datesIso.length - 1]!) notices.push({ kind: 'date-too-late', value: date });
+      if (date > ctx.datesIso[ctx.datesIso.length - 1]!) found.push({ kind: 'date-too-late', value: date });
     }
   }
   let placeId: string | null = null;
   const place = params.get('place');
   if (place !== null) {
     if (ctx.placeIds.has(place)) placeId = place;
-    else notices.push({ kind: 'place-unknown', value: place });
+    else found.push({ kind: 'place-unknown', value: place });
   }
   let lang: Lang | null = null;
   const l = params.get('lang');
   if (l !== null) {
     if (isLang(l)) lang = l;
-    else notices.push({ kind: 'lang-unknown', value: l });
+    else found.push({ kind: 'lang-unknown', value: l });
   }
   let compareIndex: number | null = null;
   const compare = params.get('compare');
   if (compare !== null) {
     if (isIsoDate(compare)) compareIndex = snapshotIndexFor(ctx.datesIso, compare);
-    else notices.push({ kind: 'compare-malformed', value: compare });
+    else found.push({ kind: 'compare-malformed', value: compare });
   }
   const swipe = compareIndex !== null && params.get('swipe') === '1';
+  // A notice quotes at most 40 characters of what the link said.
+  const notices = found.map((n) => ({ ...n, value: noticeValue(n.value) }));
   return { state: { dateIndex, placeId, lang, compareIndex, swipe }, notices };
 }
 
