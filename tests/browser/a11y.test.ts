@@ -217,6 +217,10 @@ describe('forced colours and zoom', () => {
     const { page } = await open('', { width: 1300, height: 900 });
     await page.emulateMedia({ forcedColors: 'active' });
     await waitForSnapshot(page, articleDate);
+    // The places and the legend's areas come after the first drawn map (CI once read the page before the first place).
+    await page.waitForSelector('#map[data-complete="true"]');
+    await page.locator('.place-dot:not([hidden])').first().waitFor();
+    await page.locator('#legend li[data-faction][data-area-km2] .legend-swatch').first().waitFor();
     const look = await page.evaluate(() => {
       const sw = document.querySelector<HTMLElement>('#legend li[data-faction] .legend-swatch')!;
       const on = document.querySelector<HTMLElement>('button[data-lang][aria-pressed="true"]')!;
