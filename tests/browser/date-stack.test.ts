@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { readData } from '../../scripts/render-page.ts';
-import { missingSides, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { legendKm2, missingSides, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -88,7 +88,7 @@ describe('the date stack', () => {
     const replaced = await fresh(copy.url, articleDate, site);
     const original = await fresh(copy.url, first.date, site);
     expect(differing(replaced.picture, original.picture), 'replaced file vs the file it was copied from').toBeLessThan(0.002);
-    const km2 = (page: Page) => page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2');
+    const km2 = (page: Page) => legendKm2(page, 'islamic-state');
     expect(await km2(replaced.page)).toBe(await km2(original.page));
     // Not the figures stats.json holds for the article date (those of the old file).
     const onSite = await fresh(siteUrl, articleDate);

@@ -10,7 +10,9 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, project, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForSnapshot, project, PageLog } from './helpers.ts';
+import { areasKm2 } from '../../src/analysis/area.ts';
+import type { Snapshot } from '../../src/data/contract.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -81,6 +83,7 @@ describe('the explorer', () => {
     expect(await classify(page, view, [44.36, 33.31])).toBe('iraqi-government');
     expect(await classify(page, view, [40.75, 36.5])).toBe('syrian-kurds'); // Hasakah
     // The legend lists the factions drawn, with an area.
+    await legendKm2(page, 'islamic-state');
     const legend = await page.locator('#legend li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-faction'), Number(li.getAttribute('data-area-km2'))]));
     expect(legend.map(([id]) => id)).toContain('islamic-state');
     for (const [, km2] of legend) expect(km2).toBeGreaterThan(0);
@@ -154,7 +157,7 @@ describe('the explorer', () => {
     expect(is, 'pixels in IS\'s fill').toBeGreaterThan(200);
     expect(sdf, 'pixels in the SDF\'s stripes').toBeGreaterThan(200);
     // The legend counts it apart; the popup names the holder and the attackers.
-    expect(Number(await page.locator('#legend li[data-faction="islamic-state"]').getAttribute('data-contested-km2'))).toBeGreaterThan(10);
+    expect(await legendKm2(page, 'islamic-state', 'data-contested-km2')).toBeGreaterThan(10);
     await page.locator('button[data-place-id="raqqa"]').focus();
     await page.keyboard.press('Enter');
     const holder = page.locator('.place-card[data-place-id="raqqa"] .place-holder');
@@ -254,13 +257,15 @@ describe('checking a snapshot file in the page (data editors)', () => {
   it('draws a valid file in place of the date until the reader stops or picks a date', async () => {
     const { page } = await open('');
     await waitForSnapshot(page, articleDate);
+    const articleKm2 = await legendKm2(page, 'islamic-state');
     const valid = readFileSync(join(distDir, 'data/snapshots/2014-06-01.geojson'));
     await page.locator('#preview-file').setInputFiles({ name: 'mine.geojson', mimeType: 'application/geo+json', buffer: valid });
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson');
     expect(await page.locator('.preview-banner').textContent()).toContain('Previewing mine.geojson (not saved)');
-    // The legend now describes the file: in June 2014 IS held far less of Iraq than in 2017.
-    const isKm2 = Number(await page.locator('#legend li[data-faction="islamic-state"]').getAttribute('data-area-km2'));
-    expect(isKm2).toBeGreaterThan(0);
+    // The legend now describes the file: IS's held ground as the file has it, not the article date's.
+    const fileKm2 = areasKm2(JSON.parse(valid.toString('utf8')) as Snapshot, 'held').get('islamic-state')!;
+    await expect.poll(() => legendKm2(page, 'islamic-state')).toBe(Math.round(fileKm2));
+    expect(Math.abs(fileKm2 - articleKm2)).toBeGreaterThan(1000);
     await page.click('.preview-banner button');
     await page.waitForFunction(() => !document.querySelector('#map')?.hasAttribute('data-preview'));
     await waitForSnapshot(page, articleDate);

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 /** Shared steps for browser tests: open a page, watch its console and requests, wait for the map. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { areasKm2 } from '../../src/analysis/area.ts';
 import type { Faction, Snapshot } from '../../src/data/contract.ts';
 import { countSidePixels, sideLooks, type PixelRect } from '../../src/map/side-pixels.ts';
@@ -41,6 +41,17 @@ export async function waitForSnapshot(page: Page, dateIso?: string, timeout = 30
     { timeout },
   );
   return (await page.getAttribute('#map', 'data-snapshot'))!;
+}
+
+/**
+ * The legend's figure for one side, once the legend has figures: they come after the first drawn map
+ * (from stats.json once it and the date stack's manifest are in, else worked out from the file).
+ * `attribute` is data-area-km2 (held), data-desert-km2 or data-contested-km2.
+ */
+export async function legendKm2(page: Page | Frame, faction: string, attribute = 'data-area-km2'): Promise<number> {
+  const li = page.locator(`#legend li[data-faction="${faction}"][data-area-km2]`);
+  await li.waitFor({ state: 'attached' });
+  return Number(await li.getAttribute(attribute));
 }
 
 /** Pixel of [lon, lat] in a Web Mercator view of 512-px tiles (MapLibre's), independent of our code. */

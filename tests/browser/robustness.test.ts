@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, waitForQuietPage, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForSnapshot, waitForQuietPage, PageLog } from './helpers.ts';
 
 const distDir = inject('distDir');
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
@@ -193,7 +193,7 @@ describe('a date that fails to load', () => {
       await page.keyboard.press('ArrowLeft'); // its snapshot takes 3 s to come
       await choose(page, 'mine.geojson', validFile());
       await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson', null, { timeout: 30_000 });
-      const km2 = await page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2');
+      const km2 = String(await legendKm2(page, 'islamic-state'));
       await sleep(4000);
       expect(await page.getAttribute('#map', 'data-preview')).toBe('mine.geojson');
       expect(await page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2')).toBe(km2);
