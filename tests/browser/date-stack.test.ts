@@ -75,7 +75,7 @@ describe('the date stack', () => {
     }
     // The pictures tell dates apart: the first and the last differ.
     expect(differing(start, (await fresh(siteUrl, dates[0]!)).picture)).toBeGreaterThan(0.02);
-  });
+  }, 180_000); // seven fresh loads and pictures: about 40 s on an idle 2-core machine, over 60 s under load
 
   it('draws a snapshot replaced after the build from its new file, with areas computed from it', async () => {
     const site = join(tmp, 'site');
@@ -93,5 +93,5 @@ describe('the date stack', () => {
     // Not the figures stats.json holds for the article date (those of the old file).
     const onSite = await fresh(siteUrl, articleDate);
     expect(await km2(replaced.page)).not.toBe(await km2(onSite.page));
-  });
+  }, 120_000);
 });
