@@ -21,6 +21,7 @@ import { $, type AppContext } from './context.ts';
 import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
 import { SnapshotView, snapshotLoaderFor } from './snapshot-view.ts';
+import { preparePrinting } from '../map/print.ts';
 import { watchTimeline } from './timeline-view.ts';
 import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
@@ -96,13 +97,17 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const ctx: AppContext = { store, map, mapEl, core, config, messages, load, dataBase };
 
   const view = new SnapshotView(ctx, loader);
-  if (!hadView) {
-    const p = store.state.placeId ? core.placeById.get(store.state.placeId) : undefined;
-    // Without story.json bounds, the data's: its places and the opening snapshot.
+  // Without story.json bounds, the data's: its places and the opening snapshot.
+  let bounds = core.story.bounds;
+  const openingPlace = store.state.placeId ? core.placeById.get(store.state.placeId) : undefined;
+  preparePrinting(map, mapEl, { storyBounds: () => bounds, openedOnView: hadView || !!openingPlace });
+  if (!bounds && !hadView) {
     const opening = await first;
-    const bounds = core.story.bounds ?? boundsOf([...core.places, ...(opening.ok ? opening.value.features : [])]);
+    bounds = boundsOf([...core.places, ...(opening.ok ? opening.value.features : [])]);
+  }
+  if (!hadView) {
     if (bounds) map.fitBounds(bounds, { padding: 16, animate: false });
-    if (p) map.jumpTo({ center: p.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
+    if (openingPlace) map.jumpTo({ center: openingPlace.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
   }
   await styleReady;
   if (store.state.lang !== bootLang) setBasemapLang(map, store.state.lang);

@@ -14,7 +14,6 @@ import { fail, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { buildStyle } from '../map/style.ts';
-import { preparePrinting } from '../map/print.ts';
 import type { AppConfig } from './app.ts';
 
 setWorkerUrl(workerUrl);
@@ -73,13 +72,12 @@ export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: strin
     // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
     // no motion for readers who prefer none.
     fadeDuration: 0,
-    // Kept so that the frame can be copied for printing (src/map/print.ts).
+    // Kept so that the frame can be copied for printing (src/map/print.ts, set up in app.ts).
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   if (config.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  preparePrinting(map, mapEl);
   return map;
 }

@@ -1,6 +1,6 @@
 /**
  * The editor's side of embedding, in real Chromium against the built site: the "Embed this map"
- * dialog, the host-origin restriction of the message API, printing, and `npm run render`.
+ * dialog, the host-origin restriction of the message API, and `npm run render` (printing: print.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -83,28 +83,6 @@ describe('the message API with a configured host origin', () => {
     await w.page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ frontlines: 1, action: 'set-date', date: '2015-01-01' }, '*'));
     await w.page.waitForTimeout(800);
     expect(await frame.getAttribute('#map', 'data-snapshot')).toBe('2017-07-15');
-  });
-});
-
-describe('printing', () => {
-  it('keeps the map as an image, the date, the legend and the sources', async () => {
-    const w = await openWatched(browser, `${siteUrl}embed.html?date=2016-06-01&static=1`);
-    log.add(w);
-    const { page } = w;
-    await waitForSnapshot(page, '2016-06-01');
-    await page.emulateMedia({ media: 'print' });
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const img = page.locator('img.print-map');
-    const src = await img.evaluate((e) => (e as HTMLImageElement).src);
-    expect(src.startsWith('data:image/png')).toBe(true);
-    expect(await img.isVisible()).toBe(true);
-    // The copied frame shows the map of that date: every side's colour, not a blank canvas.
-    const { factions, snapshot } = readData(distDir, '2016-06-01');
-    expect(missingSides(PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64')), snapshot, factions)).toEqual([]);
-    expect(await page.locator('.maplibregl-canvas').isVisible()).toBe(false);
-    expect(await page.locator('#date-line').textContent()).toBe('1 June 2016');
-    expect(await page.locator('#legend li').count()).toBeGreaterThan(3);
-    expect(await page.locator('details.sources').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
   });
 });
 
