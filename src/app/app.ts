@@ -92,6 +92,9 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
   const map = createMap(mapEl, config, dataBase, bootLang);
+  // For the browser tests, which ask MapLibre itself what it drew and whether it is done
+  // (queryRenderedFeatures, loaded()); none of our code reads it.
+  Object.defineProperty(mapEl, 'maplibre', { value: map });
   map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
   const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
   const ctx: AppContext = { store, map, mapEl, core, config, messages, load, dataBase };
