@@ -41,17 +41,19 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
     layout: { 'line-cap': 'round' },
     paint: { 'line-color': '#0b2447', 'line-width': 2.4 },
   });
+  // The label sits at the line's far end, on the side facing away from the place: along a short
+  // line ('line-center') it did not fit at the opening zoom and was never drawn.
   map.addLayer({
     id: 'article-line-labels',
     type: 'symbol',
     source: LINES,
-    filter: ['==', ['geometry-type'], 'LineString'],
+    filter: ['all', ['==', ['geometry-type'], 'Point'], ['has', 'label']],
     layout: {
-      'symbol-placement': 'line-center',
       'text-field': ['get', 'label'],
       'text-font': [FONT_REGULAR],
       'text-size': 12.5,
-      'text-offset': [0, -0.9],
+      'text-anchor': ['get', 'anchor'],
+      'text-radial-offset': 0.6,
       'text-allow-overlap': true,
     },
     paint: { 'text-color': '#0b2447', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
@@ -70,8 +72,15 @@ export function setArticleLines(map: MlMap, center: Position, lines: readonly { 
   const features: Feature[] = [];
   for (const { nearest: n, label } of lines) {
     if (!n || n.distanceKm === 0) continue;
-    features.push({ type: 'Feature', properties: { label }, geometry: { type: 'LineString', coordinates: [center, n.nearest] } });
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: n.nearest } });
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [center, n.nearest] } });
+    features.push({ type: 'Feature', properties: { label, anchor: awayFrom(center, n.nearest) }, geometry: { type: 'Point', coordinates: n.nearest } });
   }
   void map.getSource<GeoJSONSource>(LINES)?.setData({ type: 'FeatureCollection', features });
+}
+
+/** The text anchor that puts a label at `end` on the side away from `start` (the label's text runs outwards). */
+export function awayFrom(start: Position, end: Position): 'left' | 'right' | 'top' | 'bottom' {
+  const dx = (end[0]! - start[0]!) * Math.cos((((start[1]! + end[1]!) / 2) * Math.PI) / 180), dy = end[1]! - start[1]!;
+  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'left' : 'right';
+  return dy >= 0 ? 'bottom' : 'top';
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -79,7 +79,8 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
 
 describe('the map in words for screen readers', () => {
   it('speaks once per swap: the date, who holds what, contested ground and the change since the date before', async () => {
-    const { page } = await open('');
+    const w = await open('');
+    const { page } = w;
     await waitForSnapshot(page, articleDate);
     const live = page.locator('#map-live');
     expect(await live.getAttribute('aria-live')).toBe('polite');
@@ -102,7 +103,8 @@ describe('the map in words for screen readers', () => {
       await waitForSnapshot(page, dates[dates.indexOf(articleDate) - k]);
       await page.waitForFunction((n) => (window as unknown as { __said: string[] }).__said.length >= n, k);
     }
-    await page.waitForTimeout(1000);
+    // Once the page has nothing left to do (no file coming, the idle-time speech done), there were three.
+    await waitForSettled(w);
     const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
     expect(said).toHaveLength(3);
     expect(said[0]).toMatch(new RegExp(`^${prevWords} on the map\\.`));
@@ -128,7 +130,8 @@ const focused = (page: Page) => page.evaluate(() => {
   a.dataset.tabSeen = '1';
   return {
     again,
-    key: `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.dataset.placeId ? `[${a.dataset.placeId}]` : ''}${a.dataset.lang ? `[${a.dataset.lang}]` : ''}${a.dataset.step ? `[${a.dataset.step}]` : ''}${a.className && typeof a.className === 'string' ? `.${a.className.split(' ')[0]}` : ''}`,
+    key: (window as unknown as { __controlKey?: (a: HTMLElement) => string }).__controlKey?.(a)
+      ?? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.dataset.placeId ? `[${a.dataset.placeId}]` : ''}${a.dataset.lang ? `[${a.dataset.lang}]` : ''}${a.dataset.step ? `[${a.dataset.step}]` : ''}${a.className && typeof a.className === 'string' ? `.${a.className.split(' ')[0]}` : ''}`,
     visibleFocus: ring(cs) || (grip !== null && ring(grip)),
     onScreen: r.width > 0 && r.height > 0,
   };
@@ -140,10 +143,14 @@ describe('keyboard only', () => {
     await waitForSnapshot(page, articleDate);
     await page.locator('#claims [data-claim-id]').first().waitFor();
     await page.locator('.line-chart-plot').first().waitFor({ timeout: 30_000 });
-    // Every control a reader can see: what Tab must reach.
+    // Every control a reader can see, named as focused() names it: what Tab must reach.
+    await page.evaluate(() => {
+      (window as unknown as { __controlKey: (a: HTMLElement) => string }).__controlKey = (a) =>
+        `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.dataset.placeId ? `[${a.dataset.placeId}]` : ''}${a.dataset.lang ? `[${a.dataset.lang}]` : ''}${a.dataset.step ? `[${a.dataset.step}]` : ''}${a.className && typeof a.className === 'string' ? `.${a.className.split(' ')[0]}` : ''}`;
+    });
     const controls = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
       .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0 && !e.closest('[hidden], [inert], details:not([open]) > :not(summary)'))
-      .length);
+      .map((e) => (window as unknown as { __controlKey: (a: HTMLElement) => string }).__controlKey(e)));
     const seen: string[] = [];
     const bad: string[] = [];
     let cycled = false;
@@ -157,7 +164,7 @@ describe('keyboard only', () => {
     }
     expect(cycled, `Tab came back to the start (no trap): ${seen.join(' ')}`).toBe(true);
     expect(bad, 'controls without a visible focus ring').toEqual([]);
-    expect(seen.length, seen.join(' ')).toBeGreaterThanOrEqual(controls);
+    expect(controls.filter((k) => !seen.includes(k)), `controls Tab never reached (reached: ${seen.join(' ')})`).toEqual([]);
     for (const want of ['a.skip-link', 'button#embed-open', 'button[nl]', 'input#date-slider', 'select#compare-date', 'summary']) {
       expect(seen.some((k) => k.startsWith(want)), want).toBe(true);
     }
@@ -214,22 +221,41 @@ describe('keyboard only', () => {
 
 describe('forced colours and zoom', () => {
   it('keeps colour keys, pressed states and focus visible under forced colours, with no axe violation', async () => {
-    const { page } = await open('', { width: 1300, height: 900 });
-    await page.emulateMedia({ forcedColors: 'active' });
+    const { page } = await open('', { width: 1300, height: 900, forcedColors: true });
     await waitForSnapshot(page, articleDate);
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), 'the page is in forced colours').toBe(true);
     // The places and the legend's areas come after the first drawn map (CI once read the page before the first place).
     await page.waitForSelector('#map[data-complete="true"]');
     await page.locator('.place-dot:not([hidden])').first().waitFor();
     await page.locator('#legend li[data-faction][data-area-km2] .legend-swatch').first().waitFor();
     const look = await page.evaluate(() => {
+      // What the system colours resolve to here, from an element the forced palette leaves alone.
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.forcedColorAdjust = 'none';
+      const system = (c: string) => { probe.style.backgroundColor = c; return getComputedStyle(probe).backgroundColor; };
+      const highlight = system('Highlight'), buttonFace = system('ButtonFace'), canvas = system('Canvas');
+      probe.remove();
       const sw = document.querySelector<HTMLElement>('#legend li[data-faction] .legend-swatch')!;
       const on = document.querySelector<HTMLElement>('button[data-lang][aria-pressed="true"]')!;
       const off = document.querySelector<HTMLElement>('button[data-lang][aria-pressed="false"]')!;
-      const dot = getComputedStyle(document.querySelector<HTMLElement>('.place-dot:not([hidden])')!, '::before');
-      return { swatch: getComputedStyle(sw).backgroundColor, inline: sw.style.backgroundColor, on: getComputedStyle(on).backgroundColor, off: getComputedStyle(off).backgroundColor, dotBorder: dot.borderTopStyle, dotWidth: parseFloat(dot.borderTopWidth) };
+      const dotEl = document.querySelector<HTMLElement>('.place-dot:not([hidden])')!;
+      const dot = getComputedStyle(dotEl, '::before');
+      return {
+        highlight, buttonFace, canvas,
+        swatch: getComputedStyle(sw).backgroundColor, inline: sw.style.backgroundColor, swatchAdjust: getComputedStyle(sw).forcedColorAdjust,
+        on: getComputedStyle(on).backgroundColor, off: getComputedStyle(off).backgroundColor,
+        dotAdjust: dot.forcedColorAdjust, dotBorder: dot.borderTopStyle, dotWidth: parseFloat(dot.borderTopWidth),
+      };
     });
-    expect(look.swatch).toBe(look.inline); // the side's colour, not the forced palette's
-    expect(look.on).not.toBe(look.off);
+    // The side's colour stays (the forced palette would paint it a system colour).
+    expect(look.swatchAdjust).toBe('none');
+    expect(look.swatch).toBe(look.inline);
+    expect([look.canvas, look.buttonFace]).not.toContain(look.swatch);
+    // The pressed language is marked in the system's Highlight, the other in the forced button colour.
+    expect(look.on).toBe(look.highlight);
+    expect(look.off).not.toBe(look.highlight);
+    // The place dots keep their own look, ringed.
+    expect(look.dotAdjust).toBe('none');
     expect(look.dotBorder).toBe('solid');
     expect(look.dotWidth).toBeGreaterThanOrEqual(2);
     await page.focus('#date-slider');
@@ -241,12 +267,7 @@ describe('forced colours and zoom', () => {
 
   it('works at 200% zoom: nothing scrolls sideways, every control is on the page and the map keeps its size', async () => {
     // A 1280 × 900 window at 200% is a 640 × 450 CSS-pixel viewport at device scale 2.
-    const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'en-GB' });
-    const page = await context.newPage();
-    const w = log.add({ context, page, errors: [], requests: [] });
-    page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
-    page.on('request', (r) => w.requests.push(r.url()));
-    await page.goto(siteUrl);
+    const { page } = await open('', { width: 640, height: 450, deviceScaleFactor: 2 });
     await waitForSnapshot(page, articleDate);
     const layout = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { readData } from '../../scripts/render-page.ts';
-import { legendKm2, missingSides, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { legendKm2, missingSides, openWatched, PageLog, waitForMapIdle, waitForSnapshot } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -38,8 +38,8 @@ afterAll(() => log.closeAndCheck(async () => {
 
 /** The map once everything (the sides' names too) is on it. */
 async function mapPicture(page: Page): Promise<PNG> {
-  await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-complete') === 'true' && document.querySelector('#map')?.getAttribute('aria-busy') === 'false');
-  await page.waitForTimeout(1500);
+  await page.waitForSelector('#map[data-complete="true"]');
+  await waitForMapIdle(page);
   return PNG.sync.read(await page.locator('#map canvas').screenshot());
 }
 /** Share of pixels that differ clearly between two pictures of the same size. */

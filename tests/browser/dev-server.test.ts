@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog } from './helpers.ts';
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -29,6 +29,8 @@ it('draws the bundled data, styled, with no console errors', async () => {
   expect(await waitForSnapshot(w.page, '2016-06-01', 60_000)).toBe('2016-06-01');
   // Styled: the panel sits beside the map, as style.css lays it out.
   expect(await w.page.locator('.panel').evaluate((e) => getComputedStyle(e).overflowY)).toBe('auto');
+  // Errors are read once the page has done everything it does by itself (lazy modules, figures, labels).
+  await waitForSettled(w, 400, 60_000);
   expect(log.errors()).toEqual([]);
   expect(log.external()).toEqual([]);
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -53,7 +53,8 @@ describe('the Data control in the explorer', () => {
     const w = log.add(await openWatched(browser, `${siteUrl}?date=2016-06-01`));
     const { page } = w;
     await waitForSnapshot(page, '2016-06-01');
-    await page.waitForTimeout(500);
+    // Everything the page loads by itself after the first view has come (the lazy modules, figures, other dates).
+    await waitForSettled(w);
     expect(w.requests.filter((u) => /\/downloads\/|data-panel/.test(u)), 'requests before the control is opened').toEqual([]);
     expect(await page.locator('#data summary').textContent()).toBe('Data');
     await tabTo(page, '#data summary');

@@ -59,8 +59,8 @@ describe('the loader', () => {
   it('resizes a frame at most once per interval, to at most the maximum height', async () => {
     const w = log.add(await openWatched(browser, `${host.url}flood.html`));
     const { page } = w;
+    // The flood's last message is the huge height, so the frame at its maximum is the last change there is.
     await page.waitForFunction((max) => document.getElementById('f')!.style.height === `${max}px`, RESIZE_LIMITS.maxHeightPx, { timeout: 10_000 });
-    await page.waitForTimeout(500);
     const heights = await page.evaluate(() => (window as unknown as { __heights: [number, string][] }).__heights);
     // 401 messages over about a second: at most one change per interval. Each change is timed as the loader makes it (the
     // frame's style.height setter is wrapped; a MutationObserver's callback can come late and shorten the next gap).

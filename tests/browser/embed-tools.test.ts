@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, missingSides, PageLog } from './helpers.ts';
+import { openWatched, waitForSnapshot, missingSides, PageLog, postToFrame } from './helpers.ts';
 import { readData } from '../../scripts/render-page.ts';
 
 const siteUrl = inject('siteUrl');
@@ -80,8 +80,10 @@ describe('the message API with a configured host origin', () => {
     log.add(w);
     const frame = (await (await w.page.waitForSelector('#f')).contentFrame())!;
     await frame.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-snapshot') === '2017-07-15', null, { timeout: 30_000 });
-    await w.page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ frontlines: 1, action: 'set-date', date: '2015-01-01' }, '*'));
-    await w.page.waitForTimeout(800);
+    const slider = await frame.inputValue('#date-slider');
+    await postToFrame(w.page, frame, { frontlines: 1, action: 'set-date', date: '2015-01-01' });
+    expect(await frame.getAttribute('#map', 'aria-busy')).toBe('false');
+    expect(await frame.inputValue('#date-slider')).toBe(slider);
     expect(await frame.getAttribute('#map', 'data-snapshot')).toBe('2017-07-15');
   });
 });

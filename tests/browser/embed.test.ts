@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, PageLog } from './helpers.ts';
+import { openWatched, PageLog, postToFrame } from './helpers.ts';
 import { cspString, EMBED_HEADER_POLICY } from '../../scripts/csp.ts';
 
 const distDir = inject('distDir');
@@ -62,12 +62,9 @@ const frameHeight = (page: Page) => page.evaluate(() => document.getElementById(
 
 /** Waits until the loader has given the frame its content's height, and returns it. */
 async function settled(page: Page, frame: Frame): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    if (Math.abs((await frameHeight(page)) - content) < 1) return content;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the frame never took its content’s height');
+  const sizes = async () => ({ content: await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)), frame: await frameHeight(page) });
+  await expect.poll(async () => { const s = await sizes(); return Math.abs(s.frame - s.content) < 1; }, { timeout: 10_000, message: 'the frame takes its content’s height' }).toBe(true);
+  return (await sizes()).content;
 }
 
 describe('the embed on another origin', () => {
@@ -91,8 +88,10 @@ describe('the embed on another origin', () => {
     await frame.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-snapshot') === '2016-01-01');
     await page.waitForFunction(() => (window as unknown as { __msgs: { data: { event?: string; date?: string } }[] }).__msgs.some((m) => m.data?.event === 'date' && m.data.date === '2016-01-01'));
     // Unknown shapes are ignored.
-    await page.evaluate(() => (document.getElementById('f') as HTMLIFrameElement).contentWindow!.postMessage({ action: 'set-date', date: '2015-01-01' }, '*'));
-    await page.waitForTimeout(500);
+    const slider = await frame.inputValue('#date-slider');
+    await postToFrame(page, frame, { action: 'set-date', date: '2015-01-01' });
+    expect(await frame.getAttribute('#map', 'aria-busy')).toBe('false');
+    expect(await frame.inputValue('#date-slider')).toBe(slider);
     expect(await frame.getAttribute('#map', 'data-snapshot')).toBe('2016-01-01');
     expect(await frame.locator('#title').textContent()).toBe('Test map');
     expect(await frame.locator('#claims [data-claim-id]').count()).toBeGreaterThan(0);

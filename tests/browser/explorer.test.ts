@@ -10,7 +10,8 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { legendKm2, openWatched, waitForSnapshot, project, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForMapIdle, waitForSettled, waitForSnapshot, project, PageLog } from './helpers.ts';
+import * as turf from '@turf/turf';
 import { areasKm2 } from '../../src/analysis/area.ts';
 import type { Snapshot } from '../../src/data/contract.ts';
 
@@ -74,7 +75,7 @@ describe('the explorer', () => {
     const view = { zoom: 5.5, center: [40.5, 34.6] as [number, number] };
     const { page } = await open(`#${view.zoom}/${view.center[1]}/${view.center[0]}`, { width: 1300, height: 860 });
     expect(await waitForSnapshot(page)).toBe(articleDate);
-    await page.waitForTimeout(300);
+    await waitForMapIdle(page);
     // July 2017, from ../shared/REFERENCE.md: IS holds Mayadeen and Raqqa, the regime Damascus,
     // the KRG Erbil, Baghdad's government Baghdad, the Syrian Kurds Hasakah.
     expect(await classify(page, view, [40.45, 35.02])).toBe('islamic-state');
@@ -108,13 +109,15 @@ describe('the explorer', () => {
   });
 
   it('shows only the last date chosen when a reader scrubs fast', async () => {
-    const { page } = await open('');
+    const w = await open('');
+    const { page } = w;
     await waitForSnapshot(page, articleDate);
     await page.focus('#date-slider');
     for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowLeft');
     const want = dates[dates.indexOf(articleDate) - 12]!;
     await waitForSnapshot(page, want);
-    await page.waitForTimeout(500);
+    // Every file asked for has come and the page has nothing left to do: an overtaken date never lands.
+    await waitForSettled(w);
     expect(await page.getAttribute('#map', 'data-snapshot')).toBe(want);
   });
 
@@ -126,8 +129,21 @@ describe('the explorer', () => {
     const card = page.locator('.place-card[data-place-id="raqqa"]');
     await card.waitFor();
     expect(await card.locator('.place-holder').getAttribute('data-holder')).toBe('islamic-state');
-    const kms = await card.locator('[data-distance-km]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance-km'))));
-    expect(kms.length).toBeGreaterThan(0);
+    // A distance to every other side with ground on the date, as Turf's own point-to-polygon
+    // distance has it on the file (a different algorithm from the page's nearest point on a ring).
+    const kms = Object.fromEntries(await card.locator('[data-distance-km]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-faction'), Number(e.getAttribute('data-distance-km'))])));
+    const snapshot = JSON.parse(readFileSync(join(distDir, 'data/snapshots', `${articleDate}.geojson`), 'utf8')) as Snapshot;
+    const raqqa = [39.01, 35.95];
+    const placed = (JSON.parse(readFileSync(join(distDir, 'data/places.geojson'), 'utf8')) as { features: { geometry: { coordinates: number[] }; properties: { id: string } }[] }).features.find((f) => f.properties.id === 'raqqa')!.geometry.coordinates;
+    expect(Math.hypot(placed[0]! - raqqa[0]!, placed[1]! - raqqa[1]!)).toBeLessThan(0.05);
+    const expected: Record<string, number> = {};
+    for (const f of snapshot.features) {
+      if (f.properties.faction === 'islamic-state') continue;
+      const d = Math.max(0, turf.pointToPolygonDistance(turf.point(placed), f as never, { units: 'kilometers' }));
+      expected[f.properties.faction] = Math.min(expected[f.properties.faction] ?? Infinity, d);
+    }
+    expect(Object.keys(kms).sort()).toEqual(Object.keys(expected).sort());
+    for (const [id, km] of Object.entries(expected)) expect(Math.abs(kms[id]! - km), `${id}: ${kms[id]} km shown, ${km.toFixed(1)} km by Turf`).toBeLessThan(0.5 + km * 0.005);
     await page.waitForFunction(() => location.search.includes('place=raqqa'));
     // Tab moves on to the next place, whose popup replaces this one.
     await page.keyboard.press('Tab');
@@ -140,7 +156,7 @@ describe('the explorer', () => {
     const view = { zoom: 11, center: [39.01, 35.95] as [number, number] };
     const { page } = await open(`?date=${when}#${view.zoom}/${view.center[1]}/${view.center[0]}`, { width: 1000, height: 700 });
     await waitForSnapshot(page, when);
-    await page.waitForTimeout(500);
+    await waitForMapIdle(page);
     // Around the city centre both colours show: IS's fill and the SDF's stripes.
     const box = (await page.locator('#map').boundingBox())!;
     const png = PNG.sync.read(await page.locator('#map').screenshot());
@@ -189,9 +205,18 @@ describe('the explorer', () => {
       expect(r.verdict).toBe(expected[r.id!]!.verdict);
       if (typeof expected[r.id!]!.value === 'number') expect(Number(r.value)).toBeCloseTo(expected[r.id!]!.value as number, 1);
     }
-    // The map's line label for the Kurds carries the same km as the claims panel (computed live).
+    // The map's line label for the Kurds, as MapLibre drew it, carries the same km as the claims
+    // panel (the line is computed live on the drawn file, the panel's value comes from stats.json).
     const kurds = Number(rows.find((r) => r.id === 'mayadeen-syrian-kurds-km')!.value);
     expect(kurds).toBeGreaterThan(10);
+    await waitForMapIdle(page);
+    const labels = await page.waitForFunction(() => {
+      const m = (document.querySelector('#map') as HTMLElement & { maplibre: { queryRenderedFeatures(o: object): { properties: { label?: string } }[] } }).maplibre;
+      const got = m.queryRenderedFeatures({ layers: ['article-line-labels'] }).map((f) => f.properties.label ?? '');
+      return got.length ? got : null;
+    }).then((h) => h.jsonValue() as Promise<string[]>);
+    const kurdsName = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), 'utf8')) as { factions: { id: string; name: { en: string } }[] }).factions.find((f) => f.id === 'syrian-kurds')!.name.en;
+    expect(labels, labels.join(' | ')).toContain(`${kurdsName}: ${Math.round(kurds).toLocaleString('en-GB')} km`);
     // Going back a date updates the claims to that date's values.
     await page.focus('#date-slider');
     await page.keyboard.press('ArrowLeft');

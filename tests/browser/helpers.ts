@@ -12,22 +12,59 @@ export interface Watched {
   errors: string[];
   /** Every URL the page requested. */
   requests: string[];
+  /** Requests sent and not yet finished or failed. */
+  inflight: Set<unknown>;
 }
 
-export async function openWatched(browser: Browser, url: string, options: { width?: number; height?: number; reducedMotion?: boolean } = {}): Promise<Watched> {
+export interface OpenOptions { width?: number; height?: number; reducedMotion?: boolean; deviceScaleFactor?: number; forcedColors?: boolean }
+
+export async function openWatched(browser: Browser, url: string, options: OpenOptions = {}): Promise<Watched> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1200, height: options.height ?? 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    forcedColors: options.forcedColors ? 'active' : 'none',
     locale: 'en-GB',
   });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
+  const inflight = new Set<unknown>();
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
+  page.on('request', (r) => { requests.push(r.url()); inflight.add(r); });
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => inflight.delete(r));
   await page.goto(url);
-  return { context, page, errors, requests };
+  return { context, page, errors, requests, inflight };
+}
+
+/**
+ * Waits until MapLibre itself says the map is done: its style and every tile loaded, nothing
+ * moving, and a frame drawn since (checked on animation frames). For a picture of the map.
+ */
+export async function waitForMapIdle(page: Page | Frame, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#map') as (HTMLElement & { maplibre?: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } }) | null;
+    const m = el?.maplibre;
+    return !!m && el!.getAttribute('aria-busy') === 'false' && m.loaded() && !m.isMoving() && m.areTilesLoaded();
+  }, null, { timeout, polling: 'raf' });
+}
+
+/**
+ * For a check that something does NOT happen (a late file, a second announcement): waits until the
+ * page has nothing left that could make it happen: no request in flight, the map done, and the
+ * main thread free for `quietMs` with no new request meanwhile.
+ */
+export async function waitForSettled(w: Pick<Watched, 'page' | 'inflight' | 'requests'>, quietMs = 400, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    await expect.poll(() => w.inflight.size, { timeout: Math.max(1, end - Date.now()) }).toBe(0);
+    await waitForMapIdle(w.page, Math.max(1, end - Date.now()));
+    const asked = w.requests.length;
+    await waitForQuietPage(w.page, quietMs, Math.max(1, end - Date.now()));
+    if (w.requests.length === asked && w.inflight.size === 0) return;
+  }
 }
 
 /** Waits until the map says it has drawn `dateIso` (or any date) and is no longer busy. */
@@ -126,4 +163,25 @@ export function missingSides(png: { data: Uint8Array; width: number; height: num
     .map(([id]) => ({ id, px: counts.get(id) ?? 0 }))
     .filter((s) => s.px < (options.minPixels ?? 200))
     .map((s) => `${s.id}: ${s.px} px`);
+}
+
+/**
+ * Posts `message` from the page to the embed frame `#f`, and waits until the frame has received it:
+ * a listener the test adds after the app's own has seen it, so the app has handled it by then (one
+ * event runs its listeners in the order they were added, in one task).
+ */
+export async function postToFrame(page: Page, frame: Frame, message: unknown): Promise<void> {
+  const tag = `probe-${Math.random().toString(36).slice(2)}`;
+  await frame.evaluate((t) => {
+    const w = window as unknown as { __seen?: Set<string> };
+    w.__seen ??= new Set();
+    addEventListener('message', (e) => { if ((e.data as { __probe?: string })?.__probe === t || JSON.stringify(e.data)?.includes(t)) w.__seen!.add(t); });
+  }, tag);
+  // The message itself, then a marker: messages from one window arrive in the order they were sent.
+  await page.evaluate(([m, t]) => {
+    const f = (document.getElementById('f') as HTMLIFrameElement).contentWindow!;
+    f.postMessage(m, '*');
+    f.postMessage({ __probe: t }, '*');
+  }, [message, tag] as const);
+  await frame.waitForFunction((t) => (window as unknown as { __seen?: Set<string> }).__seen?.has(t), tag);
 }

@@ -14,7 +14,7 @@ import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { cspContent } from '../../scripts/csp.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForMapIdle, waitForSnapshot, PageLog } from './helpers.ts';
 
 const distDir = inject('distDir');
 const STORY = join(import.meta.dirname, '../fixtures/story-b');
@@ -76,7 +76,7 @@ describe('another story, by the same build', () => {
     // The build put the one policy (scripts/csp.ts) into the page.
     expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(cspContent('explorer', 'build'));
     expect(await page.locator('#legend li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-faction')))).toEqual(['north-army', 'river-league', 'hill-militia']);
-    await page.waitForTimeout(500);
+    await waitForMapIdle(page);
     const counts = await colourCounts(page);
     for (const f of factions) expect(counts[f.id], `${f.id} drawn`).toBeGreaterThan(2000);
     // Keyboard: one date back, where the hill militia dominates desert it does not hold.

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { legendKm2, openWatched, waitForSnapshot, waitForQuietPage, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForSettled, waitForSnapshot, waitForQuietPage, PageLog } from './helpers.ts';
 
 const distDir = inject('distDir');
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
@@ -95,7 +95,8 @@ describe('checking a file in the page', () => {
   });
 
   it('cancels a check when another file comes, or by Cancel: its worker ends and it is never drawn', async () => {
-    const { page } = await open('');
+    const w = await open('');
+    const { page } = w;
     await waitForSnapshot(page, articleDate);
     const workers: { started: number; closed: number | null }[] = [];
     page.on('worker', (w) => { const rec = { started: Date.now(), closed: null as number | null }; workers.push(rec); w.on('close', () => { rec.closed = Date.now(); }); });
@@ -106,16 +107,21 @@ describe('checking a file in the page', () => {
     // The slow check's worker was stopped (that a worker stops mid-check is shown in
     // src/data/snapshot-check.test.ts on a real worker thread).
     // Its close event reaches the test a moment later, more so on a busy machine.
+    // A worker that has ended can send nothing more: once it has and the page is settled, the slow
+    // file's problems can no longer come.
     await expect.poll(() => workers[0]?.closed ?? null, { timeout: 10_000 }).not.toBeNull();
-    await sleep(4000); // longer than the slow check would have taken
+    await waitForSettled(w);
     expect(await page.getAttribute('#map', 'data-preview')).toBe('mine.geojson');
     expect(await alerts(page)).not.toContain('slow.geojson');
     // Cancel from the banner.
+    const before = workers.length;
     await choose(page, 'slow.geojson', slowFile());
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'slow.geojson');
     await page.locator('.preview-banner button', { hasText: 'Cancel' }).click();
     await page.waitForFunction(() => !document.querySelector('#map')?.hasAttribute('data-checking'));
     expect(await page.locator('.preview-banner').textContent()).toContain('Previewing mine.geojson');
-    await sleep(4000);
+    await expect.poll(() => workers.length > before && workers.slice(before).every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
+    await waitForSettled(w);
     expect(await alerts(page)).not.toContain('slow.geojson');
   });
 
@@ -153,8 +159,13 @@ describe('a date that fails to load', () => {
       expect(await page.getAttribute('#map', 'data-snapshot')).toBe(articleDate);
       expect(await page.locator('.timeline-date').textContent()).toBe(`${words(failing)}: not loaded; the map shows ${words(articleDate)}`);
       expect(await page.getAttribute('#date-slider', 'aria-valuetext')).toContain('not loaded');
-      await page.waitForTimeout(600); // past the URL writer's throttle
+      // The URL writer writes the whole state: once it has written a later change (the language),
+      // the date it wrote with it is the one it keeps.
+      await page.click('button[data-lang="nl"]');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'nl');
       expect(new URL(page.url()).searchParams.get('date')).toBe(articleDate);
+      await page.click('button[data-lang="en"]');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'en');
       await page.click('#embed-open');
       expect(await page.inputValue('.embed-code')).toContain(`date=${articleDate}`);
       await page.keyboard.press('Escape');
@@ -187,14 +198,17 @@ describe('a date that fails to load', () => {
   it('does not replace a file dropped while it was still loading', async () => {
     intercept = async (p) => { if (p.endsWith(`/snapshots/${file}`)) await sleep(3000); return undefined; };
     try {
-      const { page } = await open('');
+      const w = await open('');
+      const { page } = w;
       await waitForSnapshot(page, articleDate);
       await page.focus('#date-slider');
       await page.keyboard.press('ArrowLeft'); // its snapshot takes 3 s to come
       await choose(page, 'mine.geojson', validFile());
       await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson', null, { timeout: 30_000 });
       const km2 = String(await legendKm2(page, 'islamic-state'));
-      await sleep(4000);
+      // The late snapshot has come (its request finished) and the page has done with it.
+      await expect.poll(() => w.requests.some((u) => u.endsWith(`/snapshots/${file}`)), { timeout: 30_000 }).toBe(true);
+      await waitForSettled(w);
       expect(await page.getAttribute('#map', 'data-preview')).toBe('mine.geojson');
       expect(await page.getAttribute('#legend li[data-faction="islamic-state"]', 'data-area-km2')).toBe(km2);
       expect(await page.getAttribute('#map', 'aria-busy')).toBe('false');
