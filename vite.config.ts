@@ -121,7 +121,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time share the one Chromium (global-setup.ts): much of a browser test is
+          // waiting (a stalled server, a spawned renderer, the player), which the other file fills.
+          maxWorkers: 2,
         },
       },
     ],

@@ -3,7 +3,7 @@
  * work offline). Set CHROMIUM_PATH to choose the binary; otherwise the usual places are tried.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -20,12 +20,17 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** Flags that work as root with no network (TECH_NOTES.md); WebGL runs on SwiftShader. */
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+}
+
+/** One Chromium that several processes connect to (the browser tests share it: tests/browser/global-setup.ts). */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: chromiumPath(), args: ARGS });
 }

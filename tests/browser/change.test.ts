@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { openWatched, waitForSettled, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 import { SPEEDS_MS } from '../../src/ui/player.ts';
 
 const siteUrl = inject('siteUrl');
@@ -24,7 +23,7 @@ const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => {
   return log.add(await openWatched(browser, siteUrl + path, opts));
 };
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
 }));

@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { readData } from '../../scripts/render-page.ts';
-import { legendKm2, missingSides, openWatched, PageLog, waitForMapIdle, waitForSnapshot } from './helpers.ts';
+import { legendKm2, missingSides, openWatched, PageLog, waitForMapIdle, waitForSnapshot, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -27,7 +26,7 @@ let tmp: string;
 let copy: StaticServer | null = null;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-stack-'));
 });
 afterAll(() => log.closeAndCheck(async () => {

@@ -10,9 +10,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSettled, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -24,7 +23,7 @@ const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json')
 const snapshotOf = (date: string) => JSON.parse(readFileSync(join(distDir, 'data/snapshots', index.snapshots.find((s) => s.date === date)!.file), 'utf8'));
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-downloads-'));
 });
 afterAll(() => log.closeAndCheck(async () => {
@@ -45,7 +44,10 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 /** Presses Enter on the focused link and returns the saved file's name and text. */
 async function enterDownload(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+  // Read through the download's stream: the shared browser is connected to, so it has no local path.
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
 describe('the Data control in the explorer', () => {

@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { RESIZE_LIMITS } from '../../src/embed/resize-limit.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -19,7 +18,7 @@ let tmp: string;
 const log = new PageLog();
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-limits-'));
   // A frame that floods the page with size messages: 400 heights in about a second, then a huge one.
   const flood = `<script>let k=0;const t=setInterval(()=>{for(let j=0;j<4;j++){k++;parent.postMessage({sentinel:'amp',type:'embed-size',height:k<400?200+k:99999},'*')}if(k>=400)clearInterval(t)},10)</script>`;

@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, waitForSnapshot, missingSides, PageLog, postToFrame } from './helpers.ts';
+import { openWatched, waitForSnapshot, missingSides, PageLog, postToFrame, sharedBrowser } from './helpers.ts';
 import { readData } from '../../scripts/render-page.ts';
 
 const siteUrl = inject('siteUrl');
@@ -24,7 +23,7 @@ let tmp: string;
 const log = new PageLog();
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   tmp = mkdtempSync(join(tmpdir(), 'frontlines-tools-'));
   // The embed accepts commands only from https://news.example; this page is another origin.
   writeFileSync(join(tmp, 'other.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>

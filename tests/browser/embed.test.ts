@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { openWatched, PageLog, postToFrame } from './helpers.ts';
+import { openWatched, PageLog, postToFrame, sharedBrowser } from './helpers.ts';
 import { cspString, EMBED_HEADER_POLICY } from '../../scripts/csp.ts';
 
 const distDir = inject('distDir');
@@ -27,7 +26,7 @@ let hostDir: string;
 const log = new PageLog();
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   site = await serveStatic(distDir, { cors: true, headers: { 'Content-Security-Policy': STRICT_CSP } });
   hostDir = mkdtempSync(join(tmpdir(), 'frontlines-host-'));
   const page = (frames: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,">

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { legendKm2, openWatched, waitForMapIdle, waitForSettled, waitForSnapshot, project, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForMapIdle, waitForSettled, waitForSnapshot, project, PageLog, sharedBrowser } from './helpers.ts';
 import * as turf from '@turf/turf';
 import { areasKm2 } from '../../src/analysis/area.ts';
 import type { Snapshot } from '../../src/data/contract.ts';
@@ -28,7 +27,7 @@ const dates = index.snapshots.map((s) => s.date);
 const articleDate = index.snapshots.find((s) => s.article)!.date;
 const factions = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), 'utf8')) as { factions: { id: string; color: string }[] }).factions;
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
 }, (e) => e.includes('snapshot-broken')));

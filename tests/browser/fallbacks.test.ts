@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { readData } from '../../scripts/render-page.ts';
 import { parseFallback } from '../../src/data/fallback.ts';
-import { missingSides, openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { missingSides, openWatched, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -25,7 +24,7 @@ const fallback = fallbackR.value;
 const { factions, snapshot } = readData(distDir, fallback.dateIso);
 const picture = (file: string) => PNG.sync.read(readFileSync(join(distDir, 'fallback', file)));
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
 }));

@@ -1,9 +1,18 @@
-import { expect } from 'vitest';
-/** Shared steps for browser tests: open a page, watch its console and requests, wait for the map. */
+import { expect, inject } from 'vitest';
+import { chromium } from 'playwright-core';
+/** Shared steps for browser tests: the shared browser, open a page, watch its console and requests, wait for the map. */
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { areasKm2 } from '../../src/analysis/area.ts';
 import type { Faction, Snapshot } from '../../src/data/contract.ts';
 import { countSidePixels, sideLooks, type PixelRect } from '../../src/map/side-pixels.ts';
+
+/**
+ * The Chromium that tests/browser/global-setup.ts runs for all test files. Closing what this returns
+ * closes the file's contexts and disconnects; the browser itself stays for the next file.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWsEndpoint'));
+}
 
 export interface Watched {
   context: BrowserContext;

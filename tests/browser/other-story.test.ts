@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { cspContent } from '../../scripts/csp.ts';
-import { openWatched, waitForMapIdle, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForMapIdle, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const distDir = inject('distDir');
 const STORY = join(import.meta.dirname, '../fixtures/story-b');
@@ -39,7 +38,7 @@ async function siteWith(dataDir: string, without: string[] = []): Promise<string
   return server.url;
 }
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }

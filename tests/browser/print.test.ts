@@ -10,11 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { readData } from '../../scripts/render-page.ts';
 import { regionSizePx } from '../../src/map/print.ts';
 import type { Bounds } from '../../src/data/story.ts';
-import { missingSides, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { missingSides, openWatched, PageLog, waitForSnapshot, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -28,7 +27,7 @@ const rankOne = (JSON.parse(readFileSync(join(distDir, 'data/places.geojson'), '
   .features.filter((f) => f.properties.rank === 1);
 const dates = (JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string }[] }).snapshots.map((s) => s.date);
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => { await browser?.close(); }));
 
 interface Printed { png: PNG; bounds: Bounds; width: number; height: number }

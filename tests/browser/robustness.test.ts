@@ -9,9 +9,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { legendKm2, openWatched, waitForSettled, waitForSnapshot, waitForQuietPage, PageLog } from './helpers.ts';
+import { legendKm2, openWatched, waitForSettled, waitForSnapshot, waitForQuietPage, PageLog, sharedBrowser } from './helpers.ts';
 
 const distDir = inject('distDir');
 const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; article?: boolean }[] };
@@ -34,7 +33,7 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const expected = [/404 \(Not Found\)/, /snapshot-check/];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   dir = mkdtempSync(join(tmpdir(), 'frontlines-robust-'));
   cpSync(distDir, dir, { recursive: true });
   site = await serveStatic(dir, { intercept: (p) => intercept(p) });
