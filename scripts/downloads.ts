@@ -96,7 +96,7 @@ export function licenceText(s: StoryFiles, hasCsv: boolean): string {
     '',
     'Files:',
     `- ${downloadName.geojson('YYYY-MM-DD')}: who held which ground on that date (GeoJSON, WGS 84). Each feature is one side's ground of one tier: "faction" is the side's id; "tier" is absent for ground the side held, "desert" for ${TIER_MEANING.desert}, or "contested" for ${TIER_MEANING.contested}. The "metadata" member lists the date's sources, its precision note, the sides' names, the licence and these credits.`,
-    ...(hasCsv ? [`- ${downloadName.csv}: area in km² (spherical, Turf) per date, side and tier: date, side (id), side_name, tier (held, desert, contested), area_km2. Held and desert are listed for every side on every date (0: none); contested only where there was any. A name that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe before it, so that spreadsheets show it as text instead of running it as a formula.`] : []),
+    ...(hasCsv ? [`- ${downloadName.csv}: area in km² (spherical, Turf) per date, side and tier: date, side (id), side_name, tier (held, desert, contested), area_km2. Held and desert are listed for every side on every date (0: none); contested only where there was any. A side's id or name that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe before it, so that spreadsheets show it as text instead of running it as a formula.`] : []),
     '',
     'Every line on the map is an approximation; the precision note of each date says how close.',
     'Made with Frontlines (MIT licence).',
