@@ -3,7 +3,8 @@
  * folder check measures each pair of polygons once across snapshots. Bounded on hostile files
  * (issue 23: 12,800 identical squares made 41 million overlapping pairs): an R-tree per faction
  * finds the pairs whose bounding boxes meet, at most MAX_LISTED_OVERLAPS problems are listed and
- * the rest counted, and the work for one snapshot stops at OVERLAP_WORK_LIMIT.
+ * the rest counted, and the work for one snapshot stops at OVERLAP_WORK_LIMIT (COUNT_LIMIT more
+ * once the file is refused anyway).
  */
 import { area, bboxClip, featureCollection, geojsonRbush, intersect, polygon } from '@turf/turf';
 import type { BBox, Feature, Polygon, Position } from 'geojson';
@@ -24,13 +25,18 @@ export const MAX_LISTED_OVERLAPS = 10;
  * a hostile file stops after about 5 s.
  */
 export const OVERLAP_WORK_LIMIT = 100_000_000;
+/**
+ * Once more overlaps are found than are listed, the file is refused whatever else it holds: the
+ * rest are only counted, with at most this much more work (half a second or so).
+ */
+const COUNT_LIMIT = 10_000_000;
 const UNIT = { hit: 3, measure: 30, intersect: 20_000 };
 
 /** Thrown inside the check when the work limit is reached; never leaves overlapProblems. */
 const STOP = Symbol('overlap work limit');
 class Work {
   spent = 0;
-  constructor(private readonly limit: number) {}
+  constructor(public limit: number) {}
   spend(units: number): void {
     this.spent += units;
     if (this.spent > this.limit) throw STOP;
@@ -149,7 +155,7 @@ export function overlapProblems(features: ReadonlyArray<{ index: number; feature
   const first: Found[] = []; // the MAX_LISTED_OVERLAPS first in feature order, sorted
   let found = 0, stopped = false;
   const offer = (a: number, b: number, km2: number, why?: string) => {
-    found++;
+    if (++found === MAX_LISTED_OVERLAPS + 1) work.limit = Math.min(work.limit, work.spent + COUNT_LIMIT);
     // Most pairs of a hostile file are only counted: no object for them.
     const last = first[MAX_LISTED_OVERLAPS - 1];
     if (last && (last.a < a || (last.a === a && last.b < b))) return;
