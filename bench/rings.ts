@@ -3,7 +3,9 @@
  *  - ringSelfContact (the sweep, src/data/self-contact.ts) against Turf kinks (the quadratic check
  *    it replaced) on rings of 16,000 and 32,000 vertices; kinks on 200,000 only with BENCH_SLOW=1
  *    (minutes), otherwise extrapolated as n²;
- *  - validateSnapshotText on the biggest snapshot in data/, and validateSnapshot on one 200,000-vertex ring;
+ *  - validateSnapshotText on the biggest snapshot in data/, on the two overlap bombs of issue 23
+ *    (tests/fixtures/hostile.ts), holeProblem on a hole and shell that cross 144 million times,
+ *    and validateSnapshot on one 200,000-vertex ring;
  *  - `npm run data:add` of that ring (8 decimals, about 5 MB) and `npm run data:check` of a folder
  *    holding it as a snapshot (over the 2 MB limit, so refused before parsing).
  * The ring is star-shaped around 39°E 35°N, so it is simple by construction.
@@ -14,7 +16,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { kinks, lineString } from '@turf/turf';
 import type { Position } from 'geojson';
+import { holeProblem } from '../src/data/ring-checks.ts';
 import { ringSelfContact } from '../src/data/self-contact.ts';
+import { combHole, overlapBomb } from '../tests/fixtures/hostile.ts';
 import { validateSnapshot, validateSnapshotText } from '../src/data/validate.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -45,6 +49,16 @@ const snapshots = join(root, 'data/snapshots');
 const biggest = readdirSync(snapshots).filter((f) => f.endsWith('.geojson')).map((f) => join(snapshots, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 const realText = readFileSync(biggest, 'utf8');
 console.log(`validateSnapshotText, the biggest real snapshot (${(realText.length / 1e6).toFixed(2)} MB): ${s(time(() => validateSnapshotText(realText, biggest, statSync(biggest).size)))}`);
+
+// Files built to overwhelm the checks (issue 23, tests/fixtures/hostile.ts): refused within seconds.
+for (const count of [600, 12_800]) {
+  const text = overlapBomb(count);
+  let lines = 0;
+  const ms = time(() => { const r = validateSnapshotText(text, 'bomb.geojson', text.length, { factions: ['islamic-state', 'syrian-kurds'] }); lines = r.ok ? 0 : r.problems.length; });
+  console.log(`validateSnapshotText, ${count.toLocaleString('en')} identical squares of two sides (${(text.length / 1e6).toFixed(2)} MB): ${s(ms)}, ${lines} lines`);
+}
+const comb = combHole(6_000);
+console.log(`holeProblem, a hole and shell meeting 144 million times (${(JSON.stringify(comb).length / 1e6).toFixed(2)} MB): ${s(time(() => holeProblem(comb.shell, comb.hole, 'ring 1')))}`);
 
 const big = starRing(200_000);
 const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { faction: 'islamic-state' }, geometry: { type: 'Polygon', coordinates: [big] } }] };

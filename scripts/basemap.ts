@@ -150,7 +150,7 @@ export function storyBounds(dataDir: string): Bounds {
   if (story.bounds !== undefined && !boundsProblem(story.bounds)) return story.bounds as Bounds;
   const features: Feature[] = [...(readJson(join(dataDir, 'places.geojson')) as FeatureCollection).features];
   const index = readJson(join(dataDir, 'snapshots', 'index.json')) as { snapshots: { file: string }[] };
-  for (const s of index.snapshots) features.push(...(readJson(join(dataDir, 'snapshots', s.file)) as FeatureCollection).features);
+  for (const s of index.snapshots) for (const f of (readJson(join(dataDir, 'snapshots', s.file)) as FeatureCollection).features) features.push(f);
   const [w, s, e, n] = turf.bbox(turf.featureCollection(features));
   return [[w, s], [e, n]];
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, type FactionId, type Place, type Snapshot, type SnapshotEntry, type Tier } from '../src/data/contract.ts';
-import type { Problem, Result } from '../src/data/result.ts';
+import { pushAll, type Problem, type Result } from '../src/data/result.ts';
 import { decodeUtf8 } from '../src/data/text.ts';
 import { areasKm2 } from '../src/analysis/area.ts';
 import { frontierLengthsKm, MIN_CONTACT_KM, TOLERANCE_KM } from '../src/analysis/frontier.ts';
@@ -59,7 +59,7 @@ export interface CoreInputs { entries: SnapshotEntry[]; factions: FactionId[]; p
  * any failed. (factions.json only orders the output and checks the snapshots; it is not hashed.)
  */
 export function loadCoreInputs(problems: Problem[]): CoreInputs | null {
-  const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
+  const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (pushAll(problems, r.problems), null));
   const entries = take(parsed('data/snapshots/index.json', parseSnapshotIndex));
   const factions = take(parsed('data/factions.json', parseFactions))?.map((f) => f.id);
   const places = take(parsed('data/places.geojson', parsePlaces));
@@ -83,7 +83,7 @@ export function loadInputs(): Result<Inputs> {
     places: core?.places.map((p) => p.properties.id),
     countries: countries.map((c) => String(c.properties?.id)),
   }));
-  if (!claimsR.ok) problems.push(...claimsR.problems);
+  if (!claimsR.ok) pushAll(problems, claimsR.problems);
   if (!core || !claimsR.ok) return { ok: false, problems };
   return { ok: true, value: { entries: core.entries, factions: core.factions, claims: claimsR.value, ctx: claimContext(core.places, countries), snapshot: core.snapshot } };
 }

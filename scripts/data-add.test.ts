@@ -5,14 +5,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE, runDataAdd, type AddOptions } from './data-add.ts';
 import { failingFiles, nodeFiles } from './files.ts';
+import { overlapBomb } from '../tests/fixtures/hostile.ts';
+import { rectAreaKm2 } from '../tests/fixtures/load.ts';
 
 const root = join(import.meta.dirname, '..');
 const IDS = 'islamic-state, syrian-kurds, syrian-regime, syrian-rebels, iraqi-government, iraqi-kurds';
 const INPUT = 'tests/fixtures/add/controller-property.geojson';
 const MAPPED = ['--faction-property', 'controller', '--map', 'ISIS=islamic-state', '--map', 'SAA=syrian-regime'];
 
+/** Runs a CLI with at most 300 MB of heap, so a run whose memory grows with its input fails. */
 function run(script: string, ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { cwd: root, encoding: 'utf8' });
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=300` };
+  const r = spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { cwd: root, encoding: 'utf8', env });
   const out = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('npm warn'));
   return { status: r.status, stdout: out(r.stdout), stderr: out(r.stderr) };
 }
@@ -89,6 +93,25 @@ describe('npm run data:add', () => {
     // The old precision stays: --replace changes only what it is given.
     expect(index().snapshots[1]).toEqual({ date: '2015-03-01', file: '2015-03-01.geojson', article: true, precision: 'Fixture: hand-made squares.', sources: ['x'] });
   }, 60_000);
+
+  it('refuses the overlap bombs of issue 23 in a few lines, in under 20 s each, and changes nothing', () => {
+    // 600 and 12,800 identical squares whose sides alternate (tests/fixtures/hostile.ts).
+    for (const [count, more] of [[600, 'and 89,990 more overlaps between factions, not listed'], [12_800, /^and at least [\d,]+ more overlaps between factions, not listed: the check stopped counting there, as measuring every pair of polygons of different factions that lie close together would take too long$/]] as const) {
+      const input = join(dir, `bomb-${count}.geojson`);
+      writeFileSync(input, overlapBomb(count));
+      const t0 = performance.now();
+      const r = run('data-add', input, '--date', '2015-02-01', '--source', 'x', '--data', dir);
+      const ms = performance.now() - t0;
+      expect(r.stderr.slice(0, 10)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((b) => `${input}: feature 0: islamic-state overlaps feature ${b} (syrian-kurds) by ${rectAreaKm2(38, 35, 38.1, 35.1).toFixed(2)} km²; different factions must not overlap`));
+      expect(r.stderr[10]!.slice(input.length + 2)).toMatch(more);
+      expect(r.stderr.slice(11)).toEqual(['data:add: nothing was changed']);
+      expect(r.stderr.join('\n')).not.toMatch(/bug|internal error|RangeError|heap/i);
+      expect(r.status).toBe(1);
+      rmSync(input);
+      expect(files(dir)).toEqual(before);
+      expect(ms, `${count} squares`).toBeLessThan(20_000);
+    }
+  }, 90_000);
 
   it('refuses bad arguments, and changes nothing', () => {
     const r = run('data-add', INPUT, '--date', '2015-02-30', '--map', 'SAA=regime', '--data', dir);

@@ -3,11 +3,15 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { overlapBomb } from '../tests/fixtures/hostile.ts';
 import { rectAreaKm2 } from '../tests/fixtures/load.ts';
 
 const root = join(import.meta.dirname, '..');
-function dataCheck(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'scripts/data-check.ts', ...args], { cwd: root, encoding: 'utf8' });
+const dataCheck = (...args: string[]) => dataCheckIn(process.env, ...args);
+/** With at most `mb` of heap, so a check whose memory grows with its input fails. */
+const dataCheckWithHeap = (mb: number, ...args: string[]) => dataCheckIn({ ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${mb}` }, ...args);
+function dataCheckIn(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'scripts/data-check.ts', ...args], { cwd: root, encoding: 'utf8', env });
   const out = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('npm warn'));
   return { status: r.status, stdout: out(r.stdout), stderr: out(r.stderr), raw: r.stdout };
 }
@@ -108,6 +112,31 @@ describe('npm run data:check', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('refuses the overlap bombs of issue 23 in a few lines, in under 20 s each and 300 MB of heap', () => {
+    // 600 and 12,800 identical squares whose sides alternate (tests/fixtures/hostile.ts): 90,000 and
+    // 41 million overlapping pairs. Before, the first printed 90,000 lines and the second ran out of memory.
+    for (const [count, more] of [[600, 'and 89,990 more overlaps between factions, not listed'], [12_800, /^and at least [\d,]+ more overlaps between factions, not listed: the check stopped counting there, as measuring every pair of polygons of different factions that lie close together would take too long$/]] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'frontlines-bomb-'));
+      try {
+        cpSync(join(root, 'tests/fixtures/small-data'), dir, { recursive: true });
+        const file = `${dir}/snapshots/2015-03-01.geojson`;
+        writeFileSync(file, overlapBomb(count));
+        const t0 = performance.now();
+        const r = dataCheckWithHeap(300, dir);
+        const ms = performance.now() - t0;
+        expect(r.stderr.at(-1)).toBe('data:check: 2 snapshots, 1 place, 6 factions: 11 problems');
+        expect(r.stdout.slice(0, 10)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((b) => `${file}: feature 0: islamic-state overlaps feature ${b} (syrian-kurds) by ${rectAreaKm2(38, 35, 38.1, 35.1).toFixed(2)} km²; different factions must not overlap`));
+        expect(r.stdout[10]!.slice(file.length + 2)).toMatch(more);
+        expect(r.stdout).toHaveLength(11);
+        expect([...r.stdout, ...r.stderr].join('\n')).not.toMatch(/bug|internal error|RangeError|heap/i);
+        expect(r.status).toBe(1);
+        expect(ms, `${count} squares`).toBeLessThan(20_000);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 90_000);
 
   it('passes the real data/', () => {
     const r = dataCheck();

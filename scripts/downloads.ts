@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFactions, parseJson, parseSnapshot, parseSnapshotIndex, TIERS, type Faction, type SnapshotEntry } from '../src/data/contract.ts';
+import { csvText } from '../src/data/csv.ts';
 import { downloadName } from '../src/data/downloads.ts';
 import { formatProblem } from '../src/data/result.ts';
 import { parseStats, type Stats } from '../src/data/stats.ts';
@@ -63,25 +64,24 @@ export function geojsonDownload(s: StoryFiles, entry: SnapshotEntry, snapshotTex
   return `${JSON.stringify({ type: 'FeatureCollection', metadata, features: r.value.features })}\n`;
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /**
  * Areas per date, side and tier from stats.json, one row each: held and desert for every side on
  * every date (0 where it had none), contested where stats.json lists it.
  */
 export function areasCsv(s: StoryFiles, stats: Stats): string {
-  const rows = [['date', 'side', 'side_name', 'tier', 'area_km2'].join(',')];
+  const rows: (string | number)[][] = [['date', 'side', 'side_name', 'tier', 'area_km2']];
   for (const dateIso of [...stats.keys()].sort()) {
     const a = stats.get(dateIso)!.areaKm2;
     for (const f of s.factions) {
       for (const tier of TIERS) {
         const table = a[tier];
         if (tier === 'contested' && table?.[f.id] === undefined) continue;
-        rows.push([dateIso, f.id, f.name.en, tier, table?.[f.id] ?? 0].map(csvCell).join(','));
+        rows.push([dateIso, f.id, f.name.en, tier, table?.[f.id] ?? 0]);
       }
     }
   }
-  return `${rows.join('\r\n')}\r\n`; // RFC 4180 line ends
+  // src/data/csv.ts: a side named "=HYPERLINK(…)" is written as text, not as a formula.
+  return csvText(rows);
 }
 
 export function licenceText(s: StoryFiles, hasCsv: boolean): string {
@@ -96,7 +96,7 @@ export function licenceText(s: StoryFiles, hasCsv: boolean): string {
     '',
     'Files:',
     `- ${downloadName.geojson('YYYY-MM-DD')}: who held which ground on that date (GeoJSON, WGS 84). Each feature is one side's ground of one tier: "faction" is the side's id; "tier" is absent for ground the side held, "desert" for ${TIER_MEANING.desert}, or "contested" for ${TIER_MEANING.contested}. The "metadata" member lists the date's sources, its precision note, the sides' names, the licence and these credits.`,
-    ...(hasCsv ? [`- ${downloadName.csv}: area in km² (spherical, Turf) per date, side and tier: date, side (id), side_name, tier (held, desert, contested), area_km2. Held and desert are listed for every side on every date (0: none); contested only where there was any.`] : []),
+    ...(hasCsv ? [`- ${downloadName.csv}: area in km² (spherical, Turf) per date, side and tier: date, side (id), side_name, tier (held, desert, contested), area_km2. Held and desert are listed for every side on every date (0: none); contested only where there was any. A side's id or name that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe before it, so that spreadsheets show it as text instead of running it as a formula.`] : []),
     '',
     'Every line on the map is an approximation; the precision note of each date says how close.',
     'Made with Frontlines (MIT licence).',

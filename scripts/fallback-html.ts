@@ -57,9 +57,17 @@ export function withSocialCard(html: string, card: SocialCard): string {
   ];
   const block = `${START}\n    ${tags.join('\n    ')}\n    ${END}\n  `;
   let out = html.replace(new RegExp(`${START}[\\s\\S]*?${END}\\s*`), '');
-  if (!out.includes('</head>')) throw new Error('the page has no </head> to put the social card tags before');
-  out = out.replace('</head>', `${block}</head>`);
+  const head = out.indexOf('</head>');
+  if (head < 0) throw new Error('the page has no </head> to put the social card tags before');
+  out = out.slice(0, head) + block + out.slice(head);
   // The page sets both as it starts; crawlers that run no scripts read them here.
-  out = out.replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeText(`${title} – Frontlines`)}</title>`);
-  return out.replace(/<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeAttr(description)}"`);
+  out = replaceFirst(out, /<title>[\s\S]*?<\/title>/, `<title>${escapeText(`${title} – Frontlines`)}</title>`);
+  return replaceFirst(out, /<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeAttr(description)}"`);
 }
+
+/**
+ * `html` with the first match of `pattern` replaced by `text` as it is. Data never goes into a
+ * replacement string: there `$&`, `` $` ``, `$'` and `$$` are patterns, and a title with `$'` in it
+ * copied the rest of the page into itself (issue 23). A function's return value is taken literally.
+ */
+export const replaceFirst = (html: string, pattern: RegExp, text: string) => html.replace(pattern, () => text);

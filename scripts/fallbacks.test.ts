@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFallback } from '../src/data/fallback.ts';
-import { withNoscriptPicture, withSocialCard } from './fallback-html.ts';
+import { escapeAttr } from '../src/embed/snippet.ts';
+import { replaceFirst, withNoscriptPicture, withSocialCard } from './fallback-html.ts';
 import { fallbackText } from './fallback-text.ts';
 import { publishFallbacks, siteUrlFrom } from './fallbacks.ts';
 
@@ -82,6 +83,64 @@ describe('publishFallbacks without pictures (FRONTLINES_NO_RENDER)', () => {
     const index = readFileSync(join(site, 'index.html'), 'utf8');
     expect(index).toContain('<meta property="og:title" content="The river war" />');
     expect(index).not.toContain('noscript-map');
+  });
+});
+
+describe('story text with $ in it (issue 23: a title with $\' copied the rest of the page into itself)', () => {
+  // The four special patterns of a replacement string, then a title that made 20 copies of </html>.
+  const dollars = "$' $` $& $$";
+  const card = { title: { en: `Title ${dollars}`, nl: 'x' }, subtitle: { en: `Subtitle ${dollars}`, nl: 'y' }, pageUrl: null, image: { src: 'fallback/social-card.png', width: 1200, height: 630, alt: `Alt ${dollars}` } };
+  const count = (html: string, s: string) => html.split(s).length - 1;
+  /** As the page holds it: & escaped (escapeAttr escapes for text too when there is no quote). */
+  const e = escapeAttr;
+
+  it('replaceFirst puts the text in as it is', () => {
+    expect(replaceFirst('<a>old</a>', /old/, dollars)).toBe(`<a>${dollars}</a>`);
+  });
+
+  it('withSocialCard and withNoscriptPicture take title, subtitle and alternative text as they are', () => {
+    const html = withNoscriptPicture(withSocialCard(page, card), { src: 'fallback/frontlines-en.png', width: 800, height: 600, alt: `Alt ${dollars}` });
+    expect(html).toContain(`<title>${e(`Title ${dollars} – Frontlines`)}</title>`);
+    expect(html).toContain(`<meta name="description" content="${e(`Subtitle ${dollars}`)}" />`);
+    expect(html).toContain(`<meta property="og:title" content="${e(`Title ${dollars}`)}" />`);
+    expect(html).toContain(`<meta property="og:image:alt" content="${e(`Alt ${dollars}`)}" />`);
+    expect(html).toContain(`alt="${e(`Alt ${dollars}`)}"`);
+    expect([count(html, '</html>'), count(html, '<title>'), count(html, '</head>'), count(html, '<noscript>')]).toEqual([1, 1, 1, 1]);
+    const long = withSocialCard(page, { ...card, title: { en: "$'".repeat(40), nl: 'x' } });
+    expect(count(long, '</html>')).toBe(1);
+    expect(long.length).toBeLessThan(page.length + 3000);
+  });
+
+  it('the build step writes a story\'s title, subtitle and side names with $ into the built pages as they are', async () => {
+    const site = join(tmp, 'dollars');
+    cpSync('tests/fixtures/story-b', join(site, 'data'), { recursive: true });
+    const edit = (file: string, change: (json: Record<string, any>) => void) => {
+      const json = JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
+      change(json);
+      writeFileSync(join(site, 'data', file), JSON.stringify(json));
+    };
+    edit('story.json', (j) => { j.title.en = `The river war ${dollars}`; j.subtitle.en = `Three sides ${dollars}`; });
+    edit('factions.json', (j) => { j.factions[0].name.en = `North ${dollars} Army`; });
+    for (const p of ['index.html', 'embed.html']) writeFileSync(join(site, p), page);
+    await publishFallbacks(site, { render: false });
+    const index = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(index).toContain(`<title>${e(`The river war ${dollars} – Frontlines`)}</title>`);
+    expect(index).toContain(`<meta name="description" content="${e(`Three sides ${dollars}`)}" />`);
+    expect(index).toContain(`<meta name="twitter:title" content="${e(`The river war ${dollars}`)}" />`);
+    expect([count(index, '</html>'), count(index, '<title>'), count(index, '</head>')]).toEqual([1, 1, 1]);
+    // The side's name reaches the pictures' alternative text (written when pictures are made).
+    const alt = fallbackText(join(site, 'data')).alt.en;
+    expect(alt).toContain(`North ${dollars} Army held about`);
+    expect(withNoscriptPicture(page, { src: 'a.png', width: 1, height: 1, alt })).toContain(`alt="${e(alt)}"`);
+    // A place's name too: the bundled story's text names the article's town.
+    const bundled = join(tmp, 'dollars-bundled');
+    cpSync('data', bundled, { recursive: true });
+    const places = JSON.parse(readFileSync(join(bundled, 'places.geojson'), 'utf8'));
+    places.features.find((f: { properties: { id: string } }) => f.properties.id === 'mayadeen').properties.name_en = `Maya ${dollars} deen`;
+    writeFileSync(join(bundled, 'places.geojson'), JSON.stringify(places));
+    const townAlt = fallbackText(bundled).alt.en;
+    expect(townAlt).toContain(`from Maya ${dollars} deen it was`);
+    expect(withNoscriptPicture(page, { src: 'a.png', width: 1, height: 1, alt: townAlt })).toContain(`alt="${e(townAlt)}"`);
   });
 });
 

@@ -6,7 +6,7 @@ import { buildBasemap, SYRIA_ID, IRAQ_ID } from './basemap.ts';
 import { parseControlPoints, parseOverrides, type Sources } from '../src/data/generate.ts';
 import { parseContested, parseMethod, parseSettlements, riverLines } from '../src/data/method.ts';
 import { parseFactions, parseJson } from '../src/data/contract.ts';
-import { formatProblem, ok, type Problem, type Result } from '../src/data/result.ts';
+import { formatProblem, ok, pushAll, type Problem, type Result } from '../src/data/result.ts';
 
 export type { Sources };
 /** Rivers for the method: Natural Earth's, and those it lacks, traced by hand. */
@@ -19,13 +19,13 @@ export function loadSources(sourcesDir: string): Result<Sources> {
     const json = parseJson(readFileSync(join(sourcesDir, file), 'utf8'), name);
     const r = json.ok ? parse(json.value, name) : json;
     if (r.ok) return r.value;
-    problems.push(...r.problems);
+    pushAll(problems, r.problems);
     return null;
   };
   // The sides a control point may name: those of the data folder's factions.json.
   const fj = parseJson(readFileSync(join(sourcesDir, '..', 'factions.json'), 'utf8'), 'data/factions.json');
   const fr = fj.ok ? parseFactions(fj.value, 'data/factions.json') : fj;
-  if (!fr.ok) problems.push(...fr.problems);
+  if (!fr.ok) pushAll(problems, fr.problems);
   const factions = fr.ok ? fr.value.map((f) => f.id) : undefined;
   const controlFiles = readdirSync(sourcesDir).filter((f) => /^control-.*\.json$/.test(f)).sort();
   const regions = countryShapes();

@@ -5,6 +5,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { CONTESTED_HOLDER, type FactionId, type Snapshot } from '../data/contract.ts';
+import { pushAll } from '../data/result.ts';
 import { changedWindows, clip, cut, minus, multi, oriented, overlapping, part, polygonsOf, splitUnchanged, sumKm2, within, type Part, type Piece } from './polygon-parts.ts';
 
 /** Who holds a piece of ground: a faction, or 'none' where no side holds it. */
@@ -81,8 +82,8 @@ export function* changeSteps(before: Snapshot, after: Snapshot): Generator<void,
     const lostParts: Part[] = [], wonParts: Part[] = [];
     for (const window of changedWindows(was, now)) {
       const [g, h] = [within(was, window), within(now, window)];
-      lostParts.push(...minus(g, h, `${faction}, before minus after`));
-      wonParts.push(...minus(h, g, `${faction}, after minus before`));
+      pushAll(lostParts, minus(g, h, `${faction}, before minus after`));
+      pushAll(wonParts, minus(h, g, `${faction}, after minus before`));
       yield;
     }
     lostBy.set(faction, lostParts);
@@ -152,7 +153,7 @@ function polygonsByFaction(snapshot: Snapshot): Map<FactionId, Position[][][]> {
   for (const f of snapshot.features) {
     const key = f.properties.tier === 'contested' ? CONTESTED_HOLDER : f.properties.faction;
     const list = out.get(key) ?? [];
-    list.push(...polygonsOf(f.geometry));
+    pushAll(list, polygonsOf(f.geometry));
     out.set(key, list);
   }
   return out;

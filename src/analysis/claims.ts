@@ -16,7 +16,7 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { factionIdCheck, isIsoDate, type FactionId, type Place, type Snapshot, type TerritoryFeature } from '../data/contract.ts';
-import { fail, ok, type Problem, type Result } from '../data/result.ts';
+import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { claimNearest } from './article.ts';
 import { clip, echo } from '../data/echo.ts';
 import { featureNear } from './territory.ts';
@@ -128,7 +128,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
     }
   });
   if (!problems.length && claims.length === 0) problems.push({ file, message: 'lists no claims' });
-  return problems.length ? fail(...problems) : ok({ source: data.source as string, dateIso: data.dateIso as string, claims });
+  return problems.length ? failAll(problems) : ok({ source: data.source as string, dateIso: data.dateIso as string, claims });
 }
 
 /** Builds the context from places and country features (with `properties.id`, as the basemap's). */

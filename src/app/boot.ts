@@ -10,7 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type SnapshotEntry } from '../data/contract.ts';
 import { parseFileList } from '../data/files.ts';
 import { fetchParsed } from '../data/load.ts';
-import { fail, ok, type Problem, type Result } from '../data/result.ts';
+import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { buildStyle } from '../map/style.ts';
@@ -44,7 +44,7 @@ export async function loadCore(load: Load): Promise<Result<Core>> {
     load('snapshots/index.json', parseSnapshotIndex),
   ]);
   const problems: Problem[] = [filesR, storyR, factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
-  if (!filesR.ok || !storyR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return fail(...problems);
+  if (!filesR.ok || !storyR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return failAll(problems);
   const places = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
   const placeById = new Map(places.map((p) => [p.properties.id, p]));
   const story = storyR.value;

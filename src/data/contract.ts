@@ -3,7 +3,7 @@
  * input; they return a Result whose problems name the file and the feature.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 import { lineColumn, locateJsonError } from './json-locate.ts';
 import { describeChar } from './text.ts';
 import { clip, echo } from './echo.ts';
@@ -159,7 +159,7 @@ export function parseFactions(data: unknown, file: string): Result<Faction[]> {
     if (seen.has(f.id)) problems.push({ file, message: `faction ${clip(f.id)} is listed twice` });
     seen.add(f.id);
   }
-  return problems.length ? fail(...problems) : ok(factions);
+  return problems.length ? failAll(problems) : ok(factions);
 }
 
 /** `{"plural"?: boolean, "article"?: {"en"?, "nl"?}, "possessive"?: {"en"?, "nl"?}}`, or a message. */
@@ -203,7 +203,7 @@ export function parseSnapshotIndex(data: unknown, file: string): Result<Snapshot
     else if (a.dateIso > b.dateIso) problems.push({ file, message: `dates are not in order: ${a.dateIso} comes before ${b.dateIso}` });
   }
   if (!problems.length && entries.length === 0) problems.push({ file, message: 'lists no snapshots' });
-  return problems.length ? fail(...problems) : ok(entries);
+  return problems.length ? failAll(problems) : ok(entries);
 }
 
 /**
@@ -244,7 +244,7 @@ export function parseSnapshot(data: unknown, file: string, factions?: Iterable<s
       : coords.map((c, k) => checkPolygonCoords(c, `polygon ${k}`)).find((m) => m !== null) ?? null;
     if (bad) problems.push({ file, feature, message: bad });
   });
-  return problems.length ? fail(...problems) : ok(data as unknown as Snapshot);
+  return problems.length ? failAll(problems) : ok(data as unknown as Snapshot);
 }
 
 /** Place ranks: 1 largest cities, 2 towns central to the story, 3 others (docs/data.md). */
@@ -277,5 +277,5 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
     ids.add(p.id);
     places.push({ ...f, properties: { ...p, rank: (p.rank as number | undefined) ?? 3 } } as Place);
   });
-  return problems.length ? fail(...problems) : ok(places);
+  return problems.length ? failAll(problems) : ok(places);
 }

@@ -5,7 +5,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { factionIdCheck, isId, isIsoDate, type FactionId } from './contract.ts';
 import { clip } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 export type ControlFaction = FactionId | 'none';
 
@@ -54,7 +54,7 @@ export function parseControlPoints(data: unknown, file: string, factions?: Itera
       id: p.id, name: typeof p.name === 'string' ? p.name : p.id, lon: p.lon, lat: p.lat, kind: p.kind === 'area' ? 'area' : 'town', history,
     });
   });
-  return problems.length ? fail(...problems) : ok(points);
+  return problems.length ? failAll(problems) : ok(points);
 }
 
 /** Parses hand-drawn overrides: polygons with faction, from, to (exclusive) and source. */
@@ -77,7 +77,7 @@ export function parseOverrides(data: unknown, file: string): Result<Override[]> 
       geometry: f.geometry as unknown as Polygon | MultiPolygon,
     });
   });
-  return problems.length ? fail(...problems) : ok(out);
+  return problems.length ? failAll(problems) : ok(out);
 }
 
 /** The entry of a point's history in force on a date, or null before its first entry. */

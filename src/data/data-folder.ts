@@ -4,7 +4,7 @@
  * Sizes are checked before a file is read, so a huge file cannot exhaust memory or time.
  */
 import { parseFactions, parseJson, parsePlaces } from './contract.ts';
-import { formatProblem, type Problem, type Result } from './result.ts';
+import { formatProblem, pushAll, type Problem, type Result } from './result.ts';
 import { paletteWarnings } from './colour-vision.ts';
 import { parseStory } from './story.ts';
 import { OverlapCache, snapshotSizeProblem, validateGeoJson, validateIndex, validateSnapshotText, type ValidateOptions } from './validate.ts';
@@ -63,10 +63,10 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
     checked.files++;
     const json = parseJson(text, prefix + path);
     if (json.ok) return json.value;
-    problems.push(...json.problems);
+    pushAll(problems, json.problems);
     return undefined;
   };
-  const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (problems.push(...r.problems), null));
+  const take = <T>(r: Result<T>): T | null => (r.ok ? r.value : (pushAll(problems, r.problems), null));
 
   const factions = load('factions.json', true);
   const factionList = factions === undefined ? null : take(parseFactions(factions, `${prefix}factions.json`));
@@ -78,7 +78,7 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
   const story = load('story.json', false);
   if (story !== undefined) take(parseStory(story, `${prefix}story.json`, { places: placeList?.map((p) => p.properties.id) }));
   const rivers = load('basemap/rivers.geojson', false);
-  if (rivers !== undefined) problems.push(...validateGeoJson(rivers, `${prefix}basemap/rivers.geojson`));
+  if (rivers !== undefined) pushAll(problems, validateGeoJson(rivers, `${prefix}basemap/rivers.geojson`));
   const claims = load('claims.json', false);
   if (claims !== undefined && (typeof claims !== 'object' || claims === null || Array.isArray(claims))) {
     problems.push({ file: `${prefix}claims.json`, message: 'expected a JSON object at the top' });
@@ -95,7 +95,7 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
   const listed = new Set<string>();
   if (index !== undefined) {
     const r = validateIndex(index, `${prefix}snapshots/index.json`, (f) => folder.sizeOf(`snapshots/${f}`) !== null, options.now);
-    problems.push(...r.problems);
+    pushAll(problems, r.problems);
     // Names the index lists, even in entries too broken to check, so they are not called unlisted.
     const raw: unknown = typeof index === 'object' && index !== null ? (index as { snapshots?: unknown }).snapshots : undefined;
     for (const s of Array.isArray(raw) ? raw : []) if (typeof s?.file === 'string') listed.add(s.file);
@@ -113,7 +113,7 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
       const text = folder.readFile(path);
       if (text === null) continue;
       const s = validateSnapshotText(text, prefix + path, size, withCache);
-      if (!s.ok) problems.push(...s.problems);
+      if (!s.ok) pushAll(problems, s.problems);
     }
   }
   for (const name of folder.list('snapshots').filter((n) => n.endsWith('.geojson')).sort()) {

@@ -14,7 +14,7 @@
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { isIsoDate, type Snapshot } from './contract.ts';
 import { echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 /** The folder of the derived files, inside the data folder, and its manifest. */
 export const STACK_DIR = 'stack';
@@ -112,5 +112,5 @@ export function parseStackManifest(data: unknown, file: string): Result<StackMan
     }
     blocks.push({ dir: b.dir, from: b.from, to: b.to });
   });
-  return problems.length ? fail(...problems) : ok({ snapshots, blocks, bounds: bounds as StackManifest['bounds'], maxzoom: data.maxzoom as number });
+  return problems.length ? failAll(problems) : ok({ snapshots, blocks, bounds: bounds as StackManifest['bounds'], maxzoom: data.maxzoom as number });
 }

@@ -61,16 +61,20 @@ export interface GenerateOptions {
   minPieceKm2?: number;
 }
 
+/** Smallest and largest of a list of any length (Math.min(...xs) overflows the stack on long ones). */
+const least = (xs: number[]) => xs.reduce((m, x) => Math.min(m, x), Infinity);
+const most = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), -Infinity);
+
 /** The work that is the same on every date: the projection and each region's settled ground. */
 export function prepare(sources: Sources): Prepared {
   const boxes = [...sources.regions.values()].map((r) => turf.bbox(r));
-  const lat0 = boxes.length ? (Math.min(...boxes.map((b) => b[1])) + Math.max(...boxes.map((b) => b[3]))) / 2 : 0;
+  const lat0 = boxes.length ? (least(boxes.map((b) => b[1])) + most(boxes.map((b) => b[3]))) / 2 : 0;
   const proj = projection(lat0);
   const rivers = sources.rivers.map((l) => l.map(proj.toKm));
   const outlines = new Map([...sources.regions].map(([id, f]) => [id, mapPolys(polysOf(f.geometry), proj.toKm)]));
   const xy = [...outlines.values()].flat(3);
   const box: [number, number, number, number] = xy.length
-    ? [Math.min(...xy.map((p) => p[0]!)), Math.min(...xy.map((p) => p[1]!)), Math.max(...xy.map((p) => p[0]!)), Math.max(...xy.map((p) => p[1]!))]
+    ? [least(xy.map((p) => p[0]!)), least(xy.map((p) => p[1]!)), most(xy.map((p) => p[0]!)), most(xy.map((p) => p[1]!))]
     : [0, 0, 1, 1];
   const { method } = sources;
   const grid = gridFor(box, cellKm(box), Math.max(method.settlementRadiusKm, method.riverCorridorKm, method.linkCorridorKm, method.smoothKm) * 2 + 2);
@@ -101,7 +105,7 @@ function domains(prep: Prepared, dateIso: string, skip: (p: ControlPoint) => boo
       const xs = outline.flat(2).map((p) => p[0]!), ys = outline.flat(2).map((p) => p[1]!);
       const pad = 100;
       const cells = turf.voronoi(turf.featureCollection(here.map((x) => turf.point(x.at))), {
-        bbox: [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad],
+        bbox: [least(xs) - pad, least(ys) - pad, most(xs) + pad, most(ys) + pad],
       });
       cells.features.forEach((cell, i) => {
         const side = here[i]!.faction;

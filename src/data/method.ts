@@ -6,7 +6,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { isIsoDate } from './contract.ts';
 import { clip, echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, pushAll, type Problem, type Result } from './result.ts';
 
 export interface Method {
   /** Settled ground around every settlement, km. */
@@ -89,7 +89,7 @@ export function parseMethod(data: unknown, file: string, sides: readonly string[
     return [{ sides: [side(n.sides[0], where), side(n.sides[1], where)] as [string, string], fromIso: String(fromIso), toIso: String(toIso), source: n.source }];
   });
   const method: Method = { settlementRadiusKm, riverCorridorKm, linkCorridorKm, linkMaxKm, smoothKm, frontDepthKm, minHeldPieceKm2, rivers, supportZones, notFighting };
-  return problems.length ? fail(...problems) : ok(method);
+  return problems.length ? failAll(problems) : ok(method);
 }
 
 /** True when the two sides fought each other on the date (every pair does unless listed). */
@@ -117,7 +117,7 @@ export function parseContested(data: unknown, file: string, sides: readonly stri
     if (!isStr(p.source)) return problems.push({ file, feature, message: `(${clip(p.id)}) needs a "source"` });
     out.push({ type: 'Feature', geometry: f.geometry, properties: { id: p.id, faction: p.faction as string, against: p.against as string[], fromIso: p.from, toIso: p.to, source: p.source } });
   });
-  return problems.length ? fail(...problems) : ok(out);
+  return problems.length ? failAll(problems) : ok(out);
 }
 
 /** Parses a FeatureCollection of settlement Points (name, coordinates). */
@@ -134,7 +134,7 @@ export function parseSettlements(data: unknown, file: string): Result<Settlement
     const name = isObj(f) && isObj(f.properties) && typeof f.properties.name === 'string' ? f.properties.name : `#${feature}`;
     out.push({ name, lon: c[0], lat: c[1] });
   });
-  return problems.length ? fail(...problems) : ok(out);
+  return problems.length ? failAll(problems) : ok(out);
 }
 
 /** The lines of the named rivers in a FeatureCollection of LineStrings/MultiLineStrings. */
@@ -147,7 +147,7 @@ export function riverLines(data: unknown, names: readonly string[]): Position[][
     if (![p.name, p.name_en, p.id].some((n) => typeof n === 'string' && names.includes(n))) continue;
     const g = f.geometry as { type?: string; coordinates?: unknown };
     if (g.type === 'LineString') out.push(g.coordinates as Position[]);
-    else if (g.type === 'MultiLineString') out.push(...(g.coordinates as Position[][]));
+    else if (g.type === 'MultiLineString') pushAll(out, g.coordinates as Position[][]);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { featureCollection, rewind, union } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { factionIdCheck, parseSnapshotIndex, type FactionId, type Snapshot, type TerritoryFeature, type TerritoryProps } from './contract.ts';
 import { echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 export interface FactionMapping {
   /** The feature property that names the side, e.g. "controller". Default "faction". */
@@ -44,7 +44,7 @@ export function mapFactions(data: unknown, file: string, mapping: FactionMapping
     }
     return { ...f, properties: { ...f.properties, faction } };
   });
-  return problems.length ? fail(...problems) : ok({ ...data, features });
+  return problems.length ? failAll(problems) : ok({ ...data, features });
 }
 
 type Geometry = Polygon | MultiPolygon;

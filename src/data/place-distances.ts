@@ -6,7 +6,7 @@
  */
 import { factionIdCheck, isIsoDate, type FactionId } from './contract.ts';
 import { clip, echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 /** km to the nearest ground, one per date (in `dates` order); null: the faction held nothing. */
 export type DistanceSeries = (number | null)[];
@@ -60,7 +60,7 @@ export function parsePlaceDistances(data: unknown, file: string, factions?: read
     }
     if (good) places.set(key, series);
   }
-  return problems.length ? fail(...problems) : ok({ dates: dates as string[], places });
+  return problems.length ? failAll(problems) : ok({ dates: dates as string[], places });
 }
 
 /**

@@ -3,18 +3,18 @@
  * points, self-contact (self-contact.ts, a sweep), zero area, and holes against their shell.
  * Messages label rings as contract.ts does ("polygon 1 ring 0").
  */
-import { area, booleanPointInPolygon, lineIntersect, lineString, polygon } from '@turf/turf';
+import { area, booleanPointInPolygon, polygon } from '@turf/turf';
 import type { Position } from 'geojson';
 import { orient2d } from 'robust-predicates';
 import type { TerritoryFeature } from './contract.ts';
-import { ringSelfContact } from './self-contact.ts';
+import { ringSelfContact, ringsContact } from './self-contact.ts';
 
 /** Below this a ring counts as having zero area: collinear points (1 m² is far under 4-decimal precision, ~10 m). */
 const ZERO_AREA_M2 = 1;
 
 const pos = (p: Position) => `[${p[0]}, ${p[1]}]`;
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+const same = (a: Readonly<Position>, b: Readonly<Position>) => a[0] === b[0] && a[1] === b[1];
 /** Every point on the line through the first two distinct points (exact). */
 const allCollinear = (ring: Position[]) => {
   const a = ring[0]!, b = ring.find((p) => !same(p, a));
@@ -36,18 +36,23 @@ export function ringProblem(ring: Position[], label: string): string | null {
 
 /**
  * A hole must lie inside its shell and may touch it at one point, no more (OGC simple features:
- * the interior stays connected). Meeting points are named west to east, so messages are stable.
+ * the interior stays connected). Both rings are simple (ringProblem found nothing). The meeting
+ * points are never listed, as a hole and shell can cross millions of times in a small file (issue
+ * 23): the sweep of self-contact.ts finds the west-most one, and again on the rings turned half
+ * round, the east-most; they differ when there is more than one.
  */
 export function holeProblem(shell: Position[], hole: Position[], label: string): string | null {
-  const meets = lineIntersect(lineString(shell), lineString(hole)).features
-    .map((f) => f.geometry.coordinates)
-    .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
-    .filter((p, i, all) => i === 0 || !same(p, all[i - 1]!));
-  if (meets.length > 1) return `${label} (a hole) meets its shell at more than one point, first at [${round6(meets[0]![0]!)}, ${round6(meets[0]![1]!)}]`;
-  const probe = hole.find((p) => !meets[0] || !same(p, meets[0]))!;
+  const first = ringsContact([shell, hole]);
+  if (first) {
+    const turned = ringsContact([shell.map(halfTurn), hole.map(halfTurn)])!;
+    if (!same(first, [-turned[0], -turned[1]])) return `${label} (a hole) meets its shell at more than one point, first at [${round6(first[0])}, ${round6(first[1])}]`;
+  }
+  const probe = hole.find((p) => !first || !same(p, first))!;
   if (!booleanPointInPolygon(probe, polygon([shell]), { ignoreBoundary: true })) return `${label} (a hole) lies outside its shell`;
   return null;
 }
+/** A point turned half round the origin: orientation (and so every exact test) is kept, west–east order reversed. */
+const halfTurn = (p: Position): Position => [-p[0]!, -p[1]!];
 
 /** The polygons of a feature, each a list of rings (shell first). */
 export const polygonsOf = (f: TerritoryFeature): Position[][][] => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
@@ -61,7 +66,7 @@ export function geometryProblems(f: TerritoryFeature): string[] {
     for (let r = 1; r < rings.length; r++) {
       if (!bad[0] && !bad[r]) bad[r] = holeProblem(rings[0]!, rings[r]!, `${label} ring ${r}`);
     }
-    problems.push(...bad.filter((m): m is string => m !== null));
+    for (const m of bad) if (m !== null) problems.push(m);
   });
   return problems;
 }

@@ -151,29 +151,43 @@ function verticesOf(ring: readonly Position[]): Point[] {
  * fewer than three distinct vertices is no ring to sweep (its zero area says so).
  * @example ringSelfContact([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]) // [1, 1]
  */
-export function ringSelfContact(ring: readonly Position[]): Point | null {
-  const v = verticesOf(ring);
-  const m = v.length;
-  if (m < 3) return null;
+export const ringSelfContact = (ring: readonly Position[]): Point | null => ringsContact([ring]);
+
+/**
+ * The west-most (then south-most) point where closed rings meet one another or themselves, or
+ * null when they are all simple and apart: the same sweep over the edges of all of them, so a
+ * hole's meetings with its shell cost O(n log n) however many there are (ring-checks.ts).
+ * @example ringsContact([[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[4, 2], [3, 1], [3, 3], [4, 2]]]) // [4, 2]
+ */
+export function ringsContact(rings: readonly (readonly Position[])[]): Point | null {
+  const v: Point[] = [];
+  const edges: Edge[] = [];
+  for (const ring of rings) {
+    const w = verticesOf(ring);
+    const m = w.length;
+    if (m < 3) continue;
+    for (let i = 0; i < m; i++) {
+      const p = w[i]!, q = w[(i + 1) % m]!, id = edges.length;
+      edges.push(cmp(p, q) < 0 ? { a: p, b: q, id } : { a: q, b: p, id });
+    }
+    for (const p of w) v.push(p);
+  }
+  if (!edges.length) return null;
   let best: Point | null = null;
   const offer = (p: Point | null) => { if (p && (!best || cmp(p, best) < 0)) best = p; };
 
   // A vertex visited twice: the sweep below needs distinct vertices, so it stops west of the first.
   const order = v.map((_, i) => i).sort((i, j) => cmp(v[i]!, v[j]!));
   let twice: Point | null = null;
-  for (let k = 1; k < m && !twice; k++) if (same(v[order[k - 1]!]!, v[order[k]!]!)) twice = v[order[k]!]!;
+  for (let k = 1; k < v.length && !twice; k++) if (same(v[order[k - 1]!]!, v[order[k]!]!)) twice = v[order[k]!]!;
 
-  const edges: Edge[] = v.map((p, i) => {
-    const q = v[(i + 1) % m]!;
-    return cmp(p, q) < 0 ? { a: p, b: q, id: i } : { a: q, b: p, id: i };
-  });
   // Events: each edge enters at its west end and leaves at its east end; at one point, leaving first.
   const events: { at: Point; edge: Edge; enter: boolean }[] = [];
   for (const e of edges) events.push({ at: e.a, edge: e, enter: true }, { at: e.b, edge: e, enter: false });
   events.sort((x, y) => cmp(x.at, y.at) || Number(x.enter) - Number(y.enter) || x.edge.id - y.edge.id);
 
   const line = new SweepLine();
-  const nodes = new Array<Node | undefined>(m);
+  const nodes = new Array<Node | undefined>(edges.length);
   for (const ev of events) {
     if (twice && cmp(ev.at, twice) >= 0) break;
     if (best && cmp(ev.at, best) > 0) break;

@@ -7,7 +7,7 @@
 import type { FactionId } from './contract.ts';
 import { isIsoDate } from './contract.ts';
 import { echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 export interface ClaimValue { value: number | string | null; verdict: 'agrees' | 'close' | 'differs' | 'n/a' }
 export interface SnapshotStats {
@@ -70,5 +70,5 @@ export function parseStats(data: unknown, file: string): Result<Stats> {
     }
     out.set(s.date, { dateIso: s.date, areaKm2: { held, desert, ...(contested ? { contested } : {}) }, frontierKm, claims });
   });
-  return problems.length ? fail(...problems) : ok(out);
+  return problems.length ? failAll(problems) : ok(out);
 }

@@ -5,7 +5,7 @@
  */
 import { isId, isIsoDate, type Text } from './contract.ts';
 import { echo } from './echo.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 /** [[west, south], [east, north]] in degrees. */
 export type Bounds = [[number, number], [number, number]];
@@ -93,9 +93,9 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
   const credits: string[] = [];
   if (data.credits !== undefined) {
     if (!Array.isArray(data.credits) || !data.credits.every((c) => typeof c === 'string' && c.trim())) bad('credits', 'must be a list of non-empty strings, one credit each');
-    else credits.push(...(data.credits as string[]).map((c) => c.trim()));
+    else for (const c of data.credits as string[]) credits.push(c.trim());
   }
-  if (problems.length || !title) return fail(...problems);
+  if (problems.length || !title) return failAll(problems);
   return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, licence, credits });
 }
 

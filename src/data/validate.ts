@@ -8,7 +8,7 @@
 import { parseJson, parseSnapshot, parseSnapshotIndex, type Snapshot, type SnapshotEntry, type TerritoryFeature } from './contract.ts';
 import { dateRangeProblem } from './dates.ts';
 import { DEFAULT_OVERLAP_TOLERANCE_KM2, OverlapCache, overlapProblems } from './overlaps.ts';
-import { fail, ok, type Problem, type Result } from './result.ts';
+import { fail, failAll, ok, pushAll, type Problem, type Result } from './result.ts';
 import { geometryProblems } from './ring-checks.ts';
 
 export { DEFAULT_OVERLAP_TOLERANCE_KM2, OverlapCache, overlapProblems };
@@ -35,17 +35,20 @@ export function snapshotSizeProblem(file: string, sizeBytes: number, maxBytes = 
     : null;
 }
 
-const byFeature = (a: Problem, b: Problem) => (a.feature ?? -1) - (b.feature ?? -1);
+/** Feature order; a problem of no one feature (the overlap check's count of the rest) goes last. */
+const rank = (p: Problem) => p.feature ?? Number.MAX_SAFE_INTEGER;
+const byFeature = (a: Problem, b: Problem) => rank(a) - rank(b);
 
 /**
  * Checks a parsed snapshot: structure (parseSnapshot), then the rings of every well-formed feature,
- * then overlaps between the well-formed features. Problems are in feature order.
+ * then overlaps between the well-formed features (overlaps.ts: at most MAX_LISTED_OVERLAPS listed, the
+ * rest counted in a last line). Problems are in feature order.
  * @example validateSnapshot(JSON.parse(text), 'data/snapshots/2017-07-15.geojson')
  */
 export function validateSnapshot(data: unknown, file: string, options: ValidateOptions = {}): Result<Snapshot> {
   const parsed = parseSnapshot(data, file, options.factions);
   const problems = parsed.ok ? [] : [...parsed.problems];
-  if (problems.some((p) => p.feature === undefined)) return fail(...problems);
+  if (problems.some((p) => p.feature === undefined)) return failAll(problems);
   // parseSnapshot reports at most one problem per feature; the rest are well-formed.
   const broken = new Set(problems.map((p) => p.feature));
   const features = (data as Snapshot).features;
@@ -55,8 +58,8 @@ export function validateSnapshot(data: unknown, file: string, options: ValidateO
     for (const message of geometryProblems(feature)) problems.push({ file, feature: index, message });
     wellFormed.push({ index, feature });
   });
-  problems.push(...overlapProblems(wellFormed, file, options.overlapToleranceKm2, options.cache));
-  return problems.length ? fail(...problems.sort(byFeature)) : ok(data as Snapshot);
+  pushAll(problems, overlapProblems(wellFormed, file, options.overlapToleranceKm2, options.cache));
+  return problems.length ? failAll(problems.sort(byFeature)) : ok(data as Snapshot);
 }
 
 /**

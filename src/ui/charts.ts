@@ -63,10 +63,11 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   let cursor = selected;
 
   const days = o.datesIso.map(dayNumber);
-  const max = Math.max(0, ...o.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
+  // A loop, not Math.max(...values): a long series would overflow the stack.
+  const max = o.series.reduce((m, s) => s.values.reduce<number>((n, v) => (v === null ? n : Math.max(n, v)), m), 0);
   const ticks = niceTicks(max);
   const tickLabels = ticks.map((t, i) => (i === ticks.length - 1 ? `${formatNumber(t, o.lang)} ${o.unit}` : formatNumber(t, o.lang)));
-  const longest = (xs: string[]) => Math.max(0, ...xs.map((x) => x.length));
+  const longest = (xs: string[]) => xs.reduce((m, x) => Math.max(m, x.length), 0);
 
   const plot = svg('svg', {
     class: 'line-chart-plot', width: '100%', tabindex: 0, role: 'slider', 'aria-label': o.title,
