@@ -90,7 +90,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
-  const map = createMap(mapEl, config, dataBase, bootLang);
+  const map = createMap(mapEl, config, dataBase, bootLang, core.places);
   map.on('error', (e) => messages.error(STRINGS[bootLang].errorStartup(e.error?.message ?? 'map error'), 'map'));
   const styleReady = map.isStyleLoaded() ? Promise.resolve() : map.once('style.load');
   const ctx: AppContext = { store, map, mapEl, core, config, messages, load, dataBase };

@@ -6,6 +6,7 @@ import { area, bboxClip, featureCollection, intersect, polygon } from '@turf/tur
 import type { BBox, Feature, Polygon, Position } from 'geojson';
 import type { TerritoryFeature } from './contract.ts';
 import type { Problem } from './result.ts';
+import { textHash } from './content-hash.ts';
 import { polygonsOf } from './ring-checks.ts';
 
 /** Overlaps between factions up to this area are tolerated (shared borders drawn twice). */
@@ -58,13 +59,15 @@ const describe = (f: TerritoryFeature) => [f.properties.faction, f.properties.ti
 /**
  * Remembers overlap areas between polygons across snapshots: consecutive snapshots share most of
  * their polygons, so a folder check measures each pair once. Create one per run with `new OverlapCache()`.
+ * It keeps a 53-bit fingerprint of each polygon, not its coordinates, so a run over thousands of
+ * files holds a few bytes per polygon.
  */
 export class OverlapCache {
   private readonly ids = new Map<string, number>();
   private readonly areas = new Map<string, number>();
-  /** A small id for a polygon's coordinates, the same for equal coordinates. */
+  /** A small id for a polygon's coordinates, the same for equal coordinates (all but surely different otherwise). */
   id(rings: Position[][]): number {
-    const key = JSON.stringify(rings);
+    const key = `${textHash(JSON.stringify(rings))}:${rings.length}:${rings[0]?.length ?? 0}`;
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, (id = this.ids.size));
     return id;
@@ -85,7 +88,8 @@ export class OverlapCache {
  */
 export function overlapProblems(features: ReadonlyArray<{ index: number; feature: TerritoryFeature }>, file: string, toleranceKm2 = DEFAULT_OVERLAP_TOLERANCE_KM2, cache = new OverlapCache()): Problem[] {
   const shapes = features.map(({ index, feature }) => {
-    const parts = polygonsOf(feature).map((rings) => ({ rings, bbox: bboxOf(rings), id: cache.id(rings) }));
+    // Ids (a pass over the coordinates) only for polygons that meet another side's: most never do.
+    const parts = polygonsOf(feature).map((rings) => ({ rings, bbox: bboxOf(rings), id: -1 }));
     // Seeded with an empty box: a feature with no polygons must not throw (it meets nothing).
     const bbox = parts.map((p) => p.bbox).reduce<BBox>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
     return { index, feature, parts, bbox };
@@ -100,7 +104,10 @@ export function overlapProblems(features: ReadonlyArray<{ index: number; feature
         for (const p of a.parts) {
           if (!bboxesMeet(p.bbox, b.bbox)) continue;
           for (const q of b.parts) {
-            if (bboxesMeet(p.bbox, q.bbox)) areaKm2 += cache.areaKm2(p.id, q.id, () => overlapKm2(p.rings, q.rings, shared(p.bbox, q.bbox)));
+            if (!bboxesMeet(p.bbox, q.bbox)) continue;
+            if (p.id < 0) p.id = cache.id(p.rings);
+            if (q.id < 0) q.id = cache.id(q.rings);
+            areaKm2 += cache.areaKm2(p.id, q.id, () => overlapKm2(p.rings, q.rings, shared(p.bbox, q.bbox)));
           }
         }
       } catch (err) {
