@@ -23,7 +23,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isIsoDate, parseFactions, parseJson, type FactionId } from '../src/data/contract.ts';
 import { dateRangeProblem } from '../src/data/dates.ts';
-import { fail, formatProblem, type Problem } from '../src/data/result.ts';
+import { fail, formatProblem, ok, type Problem } from '../src/data/result.ts';
 import { decodeUtf8 } from '../src/data/text.ts';
 import { validateIndex } from '../src/data/validate.ts';
 import { insertIndexEntry } from '../src/data/normalize.ts';
@@ -115,11 +115,16 @@ function add(argv: string[], o: Required<Pick<AddOptions, 'files' | 'now' | 'out
   const indexPath = join(dir, 'snapshots', 'index.json');
   const indexName = shown(indexPath);
   const replace = values.has('--replace');
-  if (!files.exists(indexPath)) stop([{ file: indexName, message: 'file not found; is --data the data folder?' }]);
+  // A new story has no snapshots yet: the folder and its index are started here (and the folder
+  // removed again if the run fails before anything is in it).
+  const newIndex = !files.exists(indexPath);
+  const madeFolder = files.list(join(dir, 'snapshots')) === null;
+  if (madeFolder) files.makeDir(join(dir, 'snapshots'));
 
   const lockPath = join(dir, 'snapshots', LOCK_FILE);
   const lock = acquireLock(lockPath, files, { now: o.now, ...o.lock });
   if (!lock.ok) {
+    if (madeFolder) files.removeDir(join(dir, 'snapshots'));
     const { pid, host, startedAtIso } = lock.owner;
     stop([{ file: shown(lockPath), message: `another data:add is writing to this folder (process ${pid} on ${host}, since ${startedAtIso}); wait for it to finish, or delete this file if no such run is going on` }]);
   }
@@ -133,12 +138,13 @@ function add(argv: string[], o: Required<Pick<AddOptions, 'files' | 'now' | 'out
   } finally {
     files.removeDir(stagingDir);
     lock.release();
+    if (madeFolder && !files.list(join(dir, 'snapshots'))?.length) files.removeDir(join(dir, 'snapshots'));
   }
 
   function addLocked(): void {
     // 1. Which files, for which dates; and none of those dates taken unless --replace.
     const plan = planInputs(inputs.map((i) => resolve(i)), dateIso, files, shown, o.now);
-    const indexJson = parseJson(decodeUtf8(files.readFile(indexPath)), indexName);
+    const indexJson = newIndex ? ok({ snapshots: [] }) : parseJson(decodeUtf8(files.readFile(indexPath)), indexName);
     if (!indexJson.ok) stop(indexJson.problems);
     const raw = (indexJson.value as { snapshots?: unknown } | null)?.snapshots;
     const listed = new Set(Array.isArray(raw) ? raw.map((s: { date?: unknown } | null) => s?.date) : []);
