@@ -12,7 +12,7 @@
  *   can be given one (`--faction`); then every check of validate.ts.
  */
 import { parseJson, type Snapshot } from './contract.ts';
-import { echo } from './echo.ts';
+import { clip, echo } from './echo.ts';
 import { mapFactions, type FactionMapping } from './normalize.ts';
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { extent, type StoryArea } from './story-area.ts';
@@ -41,12 +41,12 @@ export function asCollection(data: unknown, file: string): Result<Record<string,
   return fail({ file, message: `expected a GeoJSON FeatureCollection, a Feature, or a Polygon or MultiPolygon; got ${got}` });
 }
 
-/** The coordinate system a `crs` member (GeoJSON 2008) names, as written; null for none. */
+/** The coordinate system a `crs` member (GeoJSON 2008) names, as written (at most 60 characters); null for none. */
 function crsName(crs: unknown): string | null {
   if (crs === undefined || crs === null) return null;
   const p = isObject(crs) && isObject(crs.properties) ? crs.properties : {};
-  if (isObject(crs) && crs.type === 'name' && typeof p.name === 'string') return p.name.trim();
-  if (isObject(crs) && crs.type === 'EPSG' && (typeof p.code === 'number' || typeof p.code === 'string')) return `EPSG:${p.code}`;
+  if (isObject(crs) && crs.type === 'name' && typeof p.name === 'string') return clip(p.name.trim());
+  if (isObject(crs) && crs.type === 'EPSG' && (typeof p.code === 'number' || typeof p.code === 'string')) return clip(`EPSG:${p.code}`);
   return echo(crs, 60);
 }
 

@@ -186,3 +186,16 @@ describe('the archive in the browser', () => {
     await expect.poll(() => legendKm2(page, ARCHIVE_SIDE)).toBe(Math.round(km2));
   });
 });
+
+describe('the bundled story, after its names moved to name_local', () => {
+  it('names its places in Arabic, right to left, with the Arabic font and no other script\'s', async () => {
+    const w = log.add(await openWatched(browser, `${inject('siteUrl')}?place=mayadeen`));
+    await waitForSnapshot(w.page, undefined, 60_000);
+    const local = w.page.locator('.place-card[data-place-id="mayadeen"] .place-local');
+    await local.waitFor();
+    expect([await local.textContent(), await local.getAttribute('lang'), await local.getAttribute('dir')]).toEqual(['الميادين', 'ar', 'rtl']);
+    await w.page.waitForSelector('#map[data-complete="true"]');
+    await expect.poll(() => w.requests.filter((u) => /noto-sans-arabic-arabic-400-normal/.test(u)).length).toBeGreaterThan(0);
+    expect(w.requests.filter((u) => /\.woff2$/.test(u) && /cyrillic|greek|hebrew/.test(u))).toEqual([]);
+  });
+});
