@@ -80,7 +80,7 @@ describe('data:add on a folder (a whole archive in one run)', () => {
     const r = add([archive, '--faction', ARCHIVE_SIDE], { progress: (done, total) => { expect(total).toBe(20); progress.push(done); } });
     expect(r.err).toEqual([]);
     expect(r.status).toBe(0);
-    expect(r.out).toEqual([expect.stringMatching(/^data:add: wrote 20 snapshots, 2025-01-01 to 2025-01-20 \(\d+ KiB\), to .*\/snapshots\/ and added 20 entries in .*index\.json$/)]);
+    expect(r.out).toEqual([expect.stringMatching(/^data:add: wrote 20 snapshots, 2025-01-01 to 2025-01-20 \([\d,]+ KiB\), to .*\/snapshots\/ and added 20 entries in .*index\.json$/)]);
     expect(progress).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(index().map((s) => s.date)).toEqual(Array.from({ length: 20 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`));
     expect(index()[0]).toEqual({ date: '2025-01-01', file: '2025-01-01.geojson', sources: ['Made-up archive'] });

@@ -195,7 +195,7 @@ function add(argv: string[], o: Required<Pick<AddOptions, 'files' | 'now' | 'out
       ], false, false);
     }
     for (const w of result.warnings) o.err?.(`data:add: ${w}`);
-    const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+    const kib = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en');
     const updated = staged.filter((s) => listed.has(s.dateIso)).length;
     if (staged.length === 1) {
       const s = staged[0]!;
@@ -232,8 +232,11 @@ export function runDataAdd(argv: string[], options: AddOptions = {}): number {
  * rewrites itself (carriage return), so it is only for a TTY; piped output gets none.
  */
 export function progressLine(write: (text: string) => void, startedMs = performance.now()): (done: number, total: number) => void {
+  let shownMs = -Infinity;
   return (done, total) => {
-    if (total < 2) return;
+    // At most ten lines a second: a terminal need not redraw for each of 3,000 small files.
+    if (total < 2 || (done < total && performance.now() - shownMs < 100)) return;
+    shownMs = performance.now();
     const leftS = ((performance.now() - startedMs) / done) * (total - done) / 1000;
     const left = done === total ? '' : `, about ${leftS < 90 ? `${Math.ceil(leftS)} s` : `${Math.ceil(leftS / 60)} min`} left`;
     write(`\r\x1b[Kdata:add: ${done}/${total} files checked${left}${done === total ? '\n' : ''}`);
