@@ -26,19 +26,19 @@ export const REGION_BBOX: BBox = [33.5, 28.5, 50.5, 39.5];
 export const SYRIA_ID = '760';
 export const IRAQ_ID = '368';
 
-interface CountryLabel { id: string; name_en: string; name_nl: string; name_ar: string; lon: number; lat: number }
+interface CountryLabel { id: string; name_en: string; name_nl: string; lon: number; lat: number }
 
 /** Label positions and names chosen by hand for legibility at the IS story's view; others are placed by polylabel. */
 const COUNTRY_LABELS: CountryLabel[] = [
-  { id: '760', name_en: 'SYRIA', name_nl: 'SYRIË', name_ar: 'سوريا', lon: 38.2, lat: 35.15 },
-  { id: '368', name_en: 'IRAQ', name_nl: 'IRAK', name_ar: 'العراق', lon: 43.4, lat: 32.3 },
-  { id: '792', name_en: 'TURKEY', name_nl: 'TURKIJE', name_ar: 'تركيا', lon: 37.5, lat: 38.3 },
-  { id: '400', name_en: 'JORDAN', name_nl: 'JORDANIË', name_ar: 'الأردن', lon: 37.0, lat: 31.0 },
-  { id: '682', name_en: 'SAUDI ARABIA', name_nl: 'SAOEDI-ARABIË', name_ar: 'السعودية', lon: 42.0, lat: 29.6 },
-  { id: '364', name_en: 'IRAN', name_nl: 'IRAN', name_ar: 'إيران', lon: 47.5, lat: 34.6 },
-  { id: '422', name_en: 'LEBANON', name_nl: 'LIBANON', name_ar: 'لبنان', lon: 35.55, lat: 33.6 },
-  { id: '376', name_en: 'ISRAEL', name_nl: 'ISRAËL', name_ar: 'إسرائيل', lon: 34.85, lat: 31.2 },
-  { id: '414', name_en: 'KUWAIT', name_nl: 'KOEWEIT', name_ar: 'الكويت', lon: 47.6, lat: 29.3 },
+  { id: '760', name_en: 'SYRIA', name_nl: 'SYRIË', lon: 38.2, lat: 35.15 },
+  { id: '368', name_en: 'IRAQ', name_nl: 'IRAK', lon: 43.4, lat: 32.3 },
+  { id: '792', name_en: 'TURKEY', name_nl: 'TURKIJE', lon: 37.5, lat: 38.3 },
+  { id: '400', name_en: 'JORDAN', name_nl: 'JORDANIË', lon: 37.0, lat: 31.0 },
+  { id: '682', name_en: 'SAUDI ARABIA', name_nl: 'SAOEDI-ARABIË', lon: 42.0, lat: 29.6 },
+  { id: '364', name_en: 'IRAN', name_nl: 'IRAN', lon: 47.5, lat: 34.6 },
+  { id: '422', name_en: 'LEBANON', name_nl: 'LIBANON', lon: 35.55, lat: 33.6 },
+  { id: '376', name_en: 'ISRAEL', name_nl: 'ISRAËL', lon: 34.85, lat: 31.2 },
+  { id: '414', name_en: 'KUWAIT', name_nl: 'KOEWEIT', lon: 47.6, lat: 29.3 },
 ];
 
 export interface Basemap {
@@ -109,7 +109,7 @@ export function buildBasemap(minWeight = 2e-4, box: BBox = REGION_BBOX, focus: r
       if (!l || !inBox([l.lon, l.lat])) return [];
       return [{
         type: 'Feature' as const,
-        properties: { id: l.id, name_en: l.name_en, name_nl: l.name_nl, name_ar: l.name_ar },
+        properties: { id: l.id, name_en: l.name_en, name_nl: l.name_nl },
         geometry: { type: 'Point' as const, coordinates: [l.lon, l.lat] },
       }];
     }),
@@ -127,7 +127,7 @@ function placedLabel(c: Feature<Polygon | MultiPolygon>): CountryLabel | null {
   if (!largest || largest.a < 5e9) return null; // under 5,000 km² in view: no room for a name
   const [lon, lat] = polylabel(largest.p as number[][][], 0.05);
   const name = String(c.properties?.name ?? '').toUpperCase();
-  return name ? { id: String(c.properties?.id), name_en: name, name_nl: name, name_ar: name, lon: lon!, lat: lat! } : null;
+  return name ? { id: String(c.properties?.id), name_en: name, name_nl: name, lon: lon!, lat: lat! } : null;
 }
 
 /**

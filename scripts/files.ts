@@ -2,7 +2,7 @@
  * The file operations the data CLIs write with, behind one interface, so tests can make any of
  * them fail (a full disk, a lost permission) at a chosen moment and check what is left on disk.
  */
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 export interface Files {
   exists(path: string): boolean;
@@ -15,6 +15,11 @@ export interface Files {
   remove(path: string): void;
   /** Size in bytes of a file (not a folder), or null when there is no such file. */
   sizeOf(path: string): number | null;
+  /** The names in a folder, or null when `path` is not a folder. */
+  list(path: string): string[] | null;
+  makeDir(path: string): void;
+  /** Removes a folder and everything in it; nothing when there is none. */
+  removeDir(path: string): void;
 }
 
 export const nodeFiles: Files = {
@@ -26,6 +31,9 @@ export const nodeFiles: Files = {
   rename: (a, b) => renameSync(a, b),
   remove: (p) => rmSync(p, { force: true }),
   sizeOf: (p) => (existsSync(p) && statSync(p).isFile() ? statSync(p).size : null),
+  list: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : null),
+  makeDir: (p) => { mkdirSync(p, { recursive: true }); },
+  removeDir: (p) => rmSync(p, { recursive: true, force: true }),
 };
 
 /** A copy of `files` whose operation `op` throws on its `nth` call (1-based); for tests. */

@@ -1,12 +1,14 @@
 /**
  * Writes several files so that either all of them change or, after a failure, all are put back:
- * new contents go to temporary files beside their targets, existing targets are copied aside, then
- * each temporary file is renamed over its target (atomic on one file system). If any step fails,
- * the renamed targets are restored from their copies (or removed, when they are new) in reverse order.
+ * new contents go to temporary files beside their targets (or were staged already, for a batch of
+ * many files that is not held in memory), existing targets are copied aside, then each new file is
+ * renamed over its target (atomic on one file system). If any step fails, the renamed targets are
+ * restored from their copies (or removed, when they are new) in reverse order.
  */
 import type { Files } from './files.ts';
 
-export interface FileChange { path: string; text: string }
+/** A file's new text, or a file already written (`staged`, on the target's file system) to move into place. */
+export type FileChange = { path: string; text: string } | { path: string; staged: string };
 
 export type CommitResult =
   | { ok: true; warnings: string[] }
@@ -15,15 +17,16 @@ export type CommitResult =
   | { ok: false; error: unknown; restored: false; damaged: string[]; kept: string[] };
 
 export function commitFiles(changes: readonly FileChange[], files: Files, tag: string): CommitResult {
-  const tmp = (p: string) => `${p}.tmp-${tag}`;
+  const tmpOf = (p: string) => `${p}.tmp-${tag}`;
+  const from = (c: FileChange) => ('staged' in c ? c.staged : tmpOf(c.path));
   const bak = (p: string) => `${p}.bak-${tag}`;
   const hadOld = changes.map((c) => files.exists(c.path));
   const backedUp: boolean[] = changes.map(() => false);
   let renamed = 0;
   try {
-    for (const c of changes) files.writeFile(tmp(c.path), c.text);
+    for (const c of changes) if ('text' in c) files.writeFile(tmpOf(c.path), c.text);
     changes.forEach((c, i) => { if (hadOld[i]) { files.copyFile(c.path, bak(c.path)); backedUp[i] = true; } });
-    for (const c of changes) { files.rename(tmp(c.path), c.path); renamed++; }
+    for (const c of changes) { files.rename(from(c), c.path); renamed++; }
   } catch (error) {
     const damaged: string[] = [];
     for (let i = renamed - 1; i >= 0; i--) {
@@ -36,7 +39,7 @@ export function commitFiles(changes: readonly FileChange[], files: Files, tag: s
     }
     const kept: string[] = [];
     changes.forEach((c, i) => {
-      const leftovers = [tmp(c.path), ...(backedUp[i] && !damaged.includes(c.path) ? [bak(c.path)] : [])];
+      const leftovers = ['text' in c ? [tmpOf(c.path)] : [], ...(backedUp[i] && !damaged.includes(c.path) ? [bak(c.path)] : [])].flat();
       for (const p of leftovers) { try { files.remove(p); } catch { /* a stray temporary file harms nothing */ } }
       if (backedUp[i] && damaged.includes(c.path)) kept.push(bak(c.path));
     });

@@ -91,7 +91,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
-  const map = createMap(mapEl, config, dataBase, bootLang);
+  const map = createMap(mapEl, config, dataBase, bootLang, core.places);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done
   // (queryRenderedFeatures, loaded()); none of our code reads it.
   Object.defineProperty(mapEl, 'maplibre', { value: map });

@@ -12,8 +12,9 @@ import { parseFileList } from '../data/files.ts';
 import { fetchParsed } from '../data/load.ts';
 import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
+import { localLanguage } from '../data/local-names.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { buildStyle } from '../map/style.ts';
+import { buildStyle, placeNames } from '../map/style.ts';
 import type { AppConfig } from './app.ts';
 
 setWorkerUrl(workerUrl);
@@ -25,6 +26,8 @@ export interface Core {
   /** By rank, then English name. */
   places: Place[];
   placeById: ReadonlyMap<string, Place>;
+  /** The language of the places' local names (local-names.ts), or null when not stated. */
+  localLanguage: string | null;
   entries: SnapshotEntry[];
   datesIso: string[];
 }
@@ -51,14 +54,14 @@ export async function loadCore(load: Load): Promise<Result<Core>> {
   const place = story.article?.place;
   if (place && !placeById.has(place)) return fail({ file: 'data/story.json', message: `"article" "place": no place ${JSON.stringify(place)} in places.geojson` });
   const entries = indexR.value;
-  return ok({ files: filesR.value, story, factions: factionsR.value, places, placeById, entries, datesIso: entries.map((e) => e.dateIso) });
+  return ok({ files: filesR.value, story, factions: factionsR.value, places, placeById, localLanguage: localLanguage(story, places), entries, datesIso: entries.map((e) => e.dateIso) });
 }
 
 /** The map, with no camera yet unless the page or its URL has a view. */
-export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang): MlMap {
+export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang, places: readonly Place[] = []): MlMap {
   const map = new MlMap({
     container: mapEl,
-    style: buildStyle(dataBase, document.baseURI, lang, config.theme),
+    style: buildStyle(dataBase, document.baseURI, lang, config.theme, placeNames(places)),
     ...(config.view ? { center: config.view.center, zoom: config.view.zoom } : {}),
     hash: config.urlState,
     interactive: config.interactive,

@@ -13,6 +13,7 @@ import { loadDistancesWhenSeen } from './lazy-stats.ts';
 import type { SnapshotView } from './snapshot-view.ts';
 import type { DateChoice } from './timeline-view.ts';
 import { watchLater } from './watch-later.ts';
+import { storyArea } from '../data/story-area.ts';
 
 export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateChoice): void {
   const { store, core, config, mapEl } = ctx;
@@ -82,10 +83,11 @@ export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateCh
   // Data editors' check of a file dropped on the map.
   const previewEl = $('#preview');
   const preview = previewEl && interactive ? new Preview({
-    mapEl, container: previewEl, messages: ctx.messages, strings: () => STRINGS[store.state.lang], factions: core.factions.map((f) => f.id),
+    mapEl, container: previewEl, messages: ctx.messages, strings: () => STRINGS[store.state.lang], factions: core.factions,
+    area: storyArea(core.story.bounds, [...core.places, ...(store.state.drawn?.snapshot.features ?? [])]),
     draw: (snapshot, name) => { player?.stop(); return view.preview(snapshot, name); },
     restore: () => { void view.redraw(); },
   }) : null;
-  store.watch((s) => s.lang, (lang) => preview?.render(STRINGS[lang]));
+  store.watch((s) => s.lang, (lang) => preview?.render(STRINGS[lang], lang));
   store.watch((s) => s.dateIndex, () => preview?.end(), { initial: false });
 }

@@ -80,8 +80,13 @@ export type Snapshot = FeatureCollection<Polygon | MultiPolygon, TerritoryProps>
 export interface PlaceProps {
   id: string;
   name_en: string;
+  /** The Dutch name; the English one when the file gives none. */
   name_nl: string;
-  name_ar: string;
+  /**
+   * The name in the story's local language and script (story.json `localLanguage`), if any. Read
+   * from `name_local`, or from `name_ar`, its older name (then in Arabic unless story.json says otherwise).
+   */
+  name_local?: string;
   rank: number;
   [key: string]: unknown;
 }
@@ -250,7 +255,10 @@ export function parseSnapshot(data: unknown, file: string, factions?: Iterable<s
 /** Place ranks: 1 largest cities, 2 towns central to the story, 3 others (docs/data.md). */
 const PLACE_RANKS: readonly unknown[] = [1, 2, 3];
 
-/** Places as copies, `rank` filled in (3 when absent); a rank given as text or out of range is a problem. */
+/**
+ * Places as copies, `rank` filled in (3 when absent), `name_nl` (the English name when absent) and
+ * `name_local` (from `name_ar` when only that is given); a rank given as text or out of range is a problem.
+ */
 export function parsePlaces(data: unknown, file: string): Result<Place[]> {
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     return fail({ file, message: 'expected a GeoJSON FeatureCollection of points' });
@@ -265,8 +273,12 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
     const p = f.properties;
     const name = typeof p.id === 'string' ? clip(p.id) : '';
     if (!isId(p.id)) return problems.push({ file, feature, message: '"id" must be lower-case letters, digits and hyphens' });
-    for (const key of ['name_en', 'name_nl', 'name_ar'] as const) {
-      if (typeof p[key] !== 'string' || !p[key]) return problems.push({ file, feature, message: `${name}: "${key}" must be a non-empty string` });
+    if (typeof p.name_en !== 'string' || !p.name_en.trim()) return problems.push({ file, feature, message: `${name}: "name_en" must be a non-empty string` });
+    for (const key of ['name_nl', 'name_local', 'name_ar'] as const) {
+      if (p[key] !== undefined && (typeof p[key] !== 'string' || !p[key].trim())) return problems.push({ file, feature, message: `${name}: "${key}" must be a non-empty string, or absent` });
+    }
+    if (p.name_local !== undefined && p.name_ar !== undefined && p.name_local !== p.name_ar) {
+      return problems.push({ file, feature, message: `${name}: "name_local" and "name_ar" differ; give the local name once, as "name_local" ("name_ar" is its older name)` });
     }
     const bad = checkPosition(f.geometry.coordinates);
     if (bad) return problems.push({ file, feature, message: `${name}: ${bad}` });
@@ -275,7 +287,8 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
     }
     if (ids.has(p.id)) problems.push({ file, feature, message: `id "${name}" is used twice` });
     ids.add(p.id);
-    places.push({ ...f, properties: { ...p, rank: (p.rank as number | undefined) ?? 3 } } as Place);
+    const local = (p.name_local ?? p.name_ar) as string | undefined;
+    places.push({ ...f, properties: { ...p, name_nl: (p.name_nl as string | undefined) ?? p.name_en, ...(local !== undefined ? { name_local: local } : {}), rank: (p.rank as number | undefined) ?? 3 } } as Place);
   });
   return problems.length ? failAll(problems) : ok(places);
 }

@@ -6,7 +6,8 @@
 import { parseFactions, parseJson, parsePlaces } from './contract.ts';
 import { formatProblem, pushAll, type Problem, type Result } from './result.ts';
 import { paletteWarnings } from './colour-vision.ts';
-import { parseStory } from './story.ts';
+import { NO_STORY, parseStory } from './story.ts';
+import { localLanguage } from './local-names.ts';
 import { OverlapCache, snapshotSizeProblem, validateGeoJson, validateIndex, validateSnapshotText, type ValidateOptions } from './validate.ts';
 
 /** A data folder seen through its files; paths are relative to the folder, with forward slashes. */
@@ -76,7 +77,10 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
   const placeList = places === undefined ? null : take(parsePlaces(places, `${prefix}places.geojson`));
   checked.places = placeList?.length ?? 0;
   const story = load('story.json', false);
-  if (story !== undefined) take(parseStory(story, `${prefix}story.json`, { places: placeList?.map((p) => p.properties.id) }));
+  const storyR = story === undefined ? null : take(parseStory(story, `${prefix}story.json`, { places: placeList?.map((p) => p.properties.id) }));
+  if (placeList?.some((p) => p.properties.name_local !== undefined) && !localLanguage(storyR ?? NO_STORY, placeList)) {
+    warnings.push({ file: `${prefix}story.json`, message: 'names no "localLanguage", so the language of the places\' "name_local" is unknown to browsers and screen readers; add one, e.g. "localLanguage": "uk"' });
+  }
   const rivers = load('basemap/rivers.geojson', false);
   if (rivers !== undefined) pushAll(problems, validateGeoJson(rivers, `${prefix}basemap/rivers.geojson`));
   const claims = load('claims.json', false);

@@ -31,7 +31,7 @@ describe('parsers of data files', () => {
     checkProblems(r.problems);
   });
   fuzz('parseSnapshot', anyOrCollection, (v) => parseSnapshot(v, F), (r) => checkResult(r));
-  const place = fc.record({ type: fc.constant('Feature'), properties: fc.oneof(A.anyValue, fc.record({ id: fc.oneof(fc.constantFrom('a', 'b', '__proto__'), A.scalar), name_en: fc.oneof(fc.constant('A'), A.scalar), name_nl: fc.constant('A'), name_ar: fc.oneof(fc.constant('ا'), A.scalar), rank: fc.oneof(fc.constantFrom(1, 2, 3, '1'), A.scalar) }, { requiredKeys: [] })), geometry: fc.oneof(fc.record({ type: fc.constant('Point'), coordinates: fc.oneof(fc.constant([38, 35]), A.anyValue) }), A.anyValue) });
+  const place = fc.record({ type: fc.constant('Feature'), properties: fc.oneof(A.anyValue, fc.record({ id: fc.oneof(fc.constantFrom('a', 'b', '__proto__'), A.scalar), name_en: fc.oneof(fc.constant('A'), A.scalar), name_nl: fc.constant('A'), name_ar: fc.oneof(fc.constant('ا'), A.scalar), name_local: fc.oneof(fc.constantFrom('ا', 'Київ'), A.scalar), rank: fc.oneof(fc.constantFrom(1, 2, 3, '1'), A.scalar) }, { requiredKeys: [] })), geometry: fc.oneof(fc.record({ type: fc.constant('Point'), coordinates: fc.oneof(fc.constant([38, 35]), A.anyValue) }), A.anyValue) });
   fuzz('parsePlaces', fc.oneof(A.anyValue, fc.record({ type: fc.constant('FeatureCollection'), features: A.orHuge(fc.array(fc.oneof(place, A.anyValue), { maxLength: 5 })) })), (v) => parsePlaces(v, F), (r) => checkResult(r));
   fuzz('validateGeoJson', anyOrCollection, (v) => validateGeoJson(v, F), (problems) => checkProblems(problems));
 });

@@ -34,6 +34,7 @@ describe('parsers of the page\'s other files', () => {
   const bounds = or(fc.oneof(fc.constant([[35, 30], [45, 38]]), fc.constant([[45, 30], [35, 38]]), fc.array(fc.array(A.oddNumber, { maxLength: 3 }), { maxLength: 3 })));
   const story = fc.record({
     title: text, subtitle: text, method: text, bounds, date,
+    localLanguage: fc.oneof(fc.constantFrom('uk', 'ar', 'sr-Cyrl', 'x-private', 'und', 'ar_SY', 'zh-Hant-TW', 'a'.repeat(300)), A.scalar),
     article: or(fc.record({ source: A.scalar, place: id }, { requiredKeys: [] })),
     pockets: or(A.oddObject(text)),
     licence: or(fc.record({ name: fc.oneof(fc.constant('CC BY 4.0'), A.scalar), url: fc.oneof(fc.constantFrom('https://creativecommons.org/licenses/by/4.0/', 'javascript:alert(1)', 'http://a b'), A.scalar) }, { requiredKeys: [] })),

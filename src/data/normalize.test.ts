@@ -34,9 +34,26 @@ describe('mapFactions', () => {
     ] };
     expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { ISIS: 'islamic-state' }, factions: IDS.split(', ') }))).toEqual([
       `in.geojson: feature 1: "side" is "YPG"; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
-      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id of factions.json (${IDS})`,
+      `in.geojson: feature 2: no "side" property; expected one of ISIS (mapped) or a faction id of factions.json (${IDS}), or a side given to features that name none (data:add --faction)`,
     ]);
     expect(lines(mapFactions(fc, 'in.geojson', { property: 'side', map: { YPG: 'syrian-kurds' } })).length).toBe(1);
+  });
+  it('gives features that name no side the fallback (--faction), and only those', () => {
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { side: 'YPG', name: 'kept' }, geometry: null },
+      { type: 'Feature', properties: {}, geometry: null },
+      { type: 'Feature', properties: null, geometry: null },
+      { type: 'Feature', geometry: null },
+      { type: 'Feature', properties: { side: null }, geometry: null },
+    ] };
+    const r = mapFactions(fc, 'in.geojson', { property: 'side', map: { YPG: 'syrian-kurds' }, fallback: 'islamic-state', factions: IDS.split(', ') });
+    // A side that is there but wrong (null) is still a problem: --faction fills in, it never overrides.
+    expect(lines(r)).toEqual([`in.geojson: feature 4: "side" is null; expected one of YPG (mapped) or a faction id of factions.json (${IDS})`]);
+    fc.features.pop();
+    const fixed = mapFactions(fc, 'in.geojson', { property: 'side', map: { YPG: 'syrian-kurds' }, fallback: 'islamic-state' });
+    expect(fixed.ok && (fixed.value as Snapshot).features.map((f) => f.properties)).toEqual([
+      { side: 'YPG', name: 'kept', faction: 'syrian-kurds' }, { faction: 'islamic-state' }, { faction: 'islamic-state' }, { faction: 'islamic-state' },
+    ]);
   });
   it('leaves what is not a FeatureCollection to validateSnapshot', () => {
     expect(mapFactions([1], 'in.geojson')).toEqual({ ok: true, value: [1] });

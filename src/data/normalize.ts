@@ -16,13 +16,16 @@ export interface FactionMapping {
   map?: Readonly<Record<string, FactionId>>;
   /** The faction ids of the data folder's factions.json; without them, any well-formed id passes. */
   factions?: readonly FactionId[];
+  /** The side of features without the property (`--faction`), e.g. an archive whose files have no properties. */
+  fallback?: FactionId;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Sets `properties.faction` of every feature from `mapping.property`. Returns a copy; anything that
- * is not a feature with properties is passed on untouched for validateSnapshot to name.
+ * Sets `properties.faction` of every feature from `mapping.property`, or to `mapping.fallback` when
+ * the feature has no such property (properties `null` or absent count as none). Returns a copy;
+ * anything that is not a feature is passed on untouched for validateSnapshot to name.
  * @example mapFactions(fc, 'in.geojson', { property: 'controller', map: { NA: 'north-army' }, factions: ['north-army'] })
  */
 export function mapFactions(data: unknown, file: string, mapping: FactionMapping = {}): Result<unknown> {
@@ -34,15 +37,17 @@ export function mapFactions(data: unknown, file: string, mapping: FactionMapping
   const accepted = `${known.length ? `one of ${known.join(', ')} (mapped) or ` : ''}${check.expected}`;
   const problems: Problem[] = [];
   const features = data.features.map((f: unknown, feature) => {
-    if (!isObject(f) || !isObject(f.properties)) return f;
-    const value = f.properties[property];
-    const faction = typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : check.ok(value) ? value : undefined) : undefined;
+    if (!isObject(f) || (!isObject(f.properties) && f.properties !== null && f.properties !== undefined)) return f;
+    const properties = isObject(f.properties) ? f.properties : {};
+    const value = Object.hasOwn(properties, property) ? properties[property] : undefined;
+    const faction = value === undefined ? mapping.fallback
+      : typeof value === 'string' ? (Object.hasOwn(map, value) ? map[value] : check.ok(value) ? value : undefined) : undefined;
     if (!faction) {
       const got = value === undefined ? `no "${property}" property` : `"${property}" is ${echo(value)}`;
-      problems.push({ file, feature, message: `${got}; expected ${accepted}` });
+      problems.push({ file, feature, message: `${got}; expected ${accepted}${value === undefined ? ', or a side given to features that name none (data:add --faction)' : ''}` });
       return f;
     }
-    return { ...f, properties: { ...f.properties, faction } };
+    return { ...f, properties: { ...properties, faction } };
   });
   return problems.length ? failAll(problems) : ok({ ...data, features });
 }

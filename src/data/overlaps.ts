@@ -10,6 +10,7 @@ import { area, bboxClip, featureCollection, geojsonRbush, intersect, polygon } f
 import type { BBox, Feature, Polygon, Position } from 'geojson';
 import type { TerritoryFeature } from './contract.ts';
 import type { Problem } from './result.ts';
+import { textHash } from './content-hash.ts';
 import { polygonsOf } from './ring-checks.ts';
 
 /** Overlaps between factions up to this area are tolerated (shared borders drawn twice). */
@@ -97,6 +98,8 @@ const MAX_CACHED = 200_000;
 /**
  * Remembers overlap areas between polygons across snapshots: consecutive snapshots share most of
  * their polygons, so a folder check measures each pair once. Create one per run with `new OverlapCache()`.
+ * It keeps a 53-bit fingerprint of each polygon, not its coordinates, so a run over thousands of
+ * files holds a few bytes per polygon.
  */
 export class OverlapCache {
   private readonly ids = new Map<string, number>();
@@ -107,7 +110,7 @@ export class OverlapCache {
   private nextId = 0;
   /** A small id for a polygon's coordinates, the same for equal coordinates. */
   id(rings: Position[][]): number {
-    const key = JSON.stringify(rings);
+    const key = `${textHash(JSON.stringify(rings))}:${rings.length}:${rings[0]?.length ?? 0}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       if (this.ids.size >= MAX_CACHED) this.ids.clear();
@@ -146,7 +149,8 @@ const before = (x: Found, y: Found) => x.a - y.a || x.b - y.b;
 export function overlapProblems(features: ReadonlyArray<{ index: number; feature: TerritoryFeature }>, file: string, toleranceKm2 = DEFAULT_OVERLAP_TOLERANCE_KM2, cache = new OverlapCache(), workLimit = OVERLAP_WORK_LIMIT): Problem[] {
   const shapes = features.map(({ index, feature }) => ({
     index, feature, faction: feature.properties.faction,
-    parts: polygonsOf(feature).map((rings): Part => ({ rings, bbox: bboxOf(rings), id: cache.id(rings) })),
+    // Ids (a pass over the coordinates) only for polygons that meet another side's: most never do.
+    parts: polygonsOf(feature).map((rings): Part => ({ rings, bbox: bboxOf(rings), id: -1 })),
   }));
   // One R-tree per faction, holding the features already passed: each pair is met once, from its
   // later feature, and pairs within a faction are never looked at.
@@ -180,6 +184,8 @@ export function overlapProblems(features: ReadonlyArray<{ index: number; feature
             const j = hit.properties.shape;
             if (failed.size && failed.has(j)) continue;
             const p = shapes[j]!.parts[hit.properties.part]!;
+            if (p.id < 0) p.id = cache.id(p.rings);
+            if (q.id < 0) q.id = cache.id(q.rings);
             let add = cache.get(p.id, q.id);
             if (add === undefined) {
               work.spend(UNIT.measure);

@@ -1,17 +1,22 @@
 /**
  * The in-page file check, pure and ready to run in a worker: a dropped or chosen file (a Blob) in,
- * a Result out, with data:check's validation and messages. The size limit is checked before the
- * file is read, and again (validateSnapshotText) before JSON.parse, so an oversized file costs
- * nothing. snapshot-check.worker.ts runs it off the main thread; snapshot-check-client.ts starts
+ * a Result out, taken as data:add takes a file (drawn-file.ts: a single Feature or bare geometry
+ * wrapped, projected or swapped files refused, features naming no side given the chosen one), with
+ * the same validation and messages. The size limit is checked before the file is read, so an
+ * oversized file costs nothing. snapshot-check.worker.ts runs it off the main thread; snapshot-check-client.ts starts
  * that worker and can cancel it.
  */
 import type { Snapshot } from './contract.ts';
 import { fail, type Result } from './result.ts';
 import { decodeUtf8 } from './text.ts';
-import { snapshotSizeProblem, validateSnapshotText, type ValidateOptions } from './validate.ts';
+import { checkDrawnText, type DrawnOptions } from './drawn-file.ts';
+import { snapshotSizeProblem } from './validate.ts';
 
 /** What can cross to a worker: the options without the overlap cache. */
-export type CheckOptions = Omit<ValidateOptions, 'cache'>;
+export interface CheckOptions extends Omit<DrawnOptions, 'cache'> {
+  /** Largest file, in bytes (validate.ts DEFAULT_MAX_SNAPSHOT_BYTES). */
+  maxSnapshotBytes?: number;
+}
 
 /**
  * Checks a snapshot file as the page receives it. Never throws on bad content.
@@ -26,7 +31,8 @@ export async function checkSnapshotBlob(blob: Blob, file: string, options: Check
   } catch (err) {
     return fail({ file, message: `could not be read (${err instanceof Error ? err.message : String(err)})` });
   }
-  return validateSnapshotText(text, file, blob.size, options);
+  const { maxSnapshotBytes: _max, ...drawn } = options;
+  return checkDrawnText(text, file, drawn);
 }
 
 /** A message to the worker: one check. */

@@ -19,7 +19,16 @@ describe('parseStory', () => {
 
   it('needs only a title; the rest is null or empty', () => {
     const r = parseStory({ title }, 'story.json');
-    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [] } });
+    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [], localLanguage: null } });
+  });
+
+  it('reads localLanguage as a BCP 47 tag, in its canonical case, and refuses anything else', () => {
+    const lang = (v: unknown) => parseStory({ title, localLanguage: v }, 'story.json');
+    expect(lang('uk')).toMatchObject({ ok: true, value: { localLanguage: 'uk' } });
+    expect(lang('SR-cyrl')).toMatchObject({ ok: true, value: { localLanguage: 'sr-Cyrl' } });
+    for (const bad of ['Ukrainian', 'u', 'ar_SY', '', 12, null]) {
+      expect(lines(lang(bad)), String(bad)).toEqual([`story.json: "localLanguage" must be a BCP 47 language tag such as "ar", "uk" or "he", got ${JSON.stringify(bad)}`]);
+    }
   });
 
   it('names the file and the field at fault', () => {

@@ -26,6 +26,8 @@ export interface Story {
   licence: { name: string; url: string | null } | null;
   /** Whose data the story builds on and how to credit it, one line each (Natural Earth is credited by the app). */
   credits: string[];
+  /** The language of the places' local names (`name_local`), a BCP 47 tag such as "ar" or "uk"; null: not stated. */
+  localLanguage: string | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,12 +97,27 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
     if (!Array.isArray(data.credits) || !data.credits.every((c) => typeof c === 'string' && c.trim())) bad('credits', 'must be a list of non-empty strings, one credit each');
     else for (const c of data.credits as string[]) credits.push(c.trim());
   }
+  let localLanguage: string | null = null;
+  if (data.localLanguage !== undefined) {
+    localLanguage = languageTag(data.localLanguage);
+    if (!localLanguage) bad('localLanguage', `must be a BCP 47 language tag such as "ar", "uk" or "he", got ${echo(data.localLanguage)}`);
+  }
   if (problems.length || !title) return failAll(problems);
-  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, licence, credits });
+  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, licence, credits, localLanguage });
+}
+
+/** A well-formed BCP 47 language tag in its canonical case ("uk", "sr-Cyrl"), or null. */
+function languageTag(v: unknown): string | null {
+  if (typeof v !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)) return null;
+  try {
+    return Intl.getCanonicalLocales(v)[0] ?? null;
+  } catch {
+    return null; // RangeError: not a well-formed tag
+  }
 }
 
 /** The story when data/story.json is missing: a neutral title, nothing else. */
 export const NO_STORY: Story = {
   title: { en: 'Who held which ground', nl: 'Wie had welk gebied' },
-  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [],
+  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [], localLanguage: null,
 };

@@ -1,6 +1,7 @@
 /**
  * Places as focusable buttons (MapLibre markers), so a reader can reach every town by keyboard,
- * plus a symbol layer for their names (Latin and Arabic, drawn with the bundled fonts).
+ * plus a symbol layer for their names (in the reader's language, and the local name in its own
+ * script under it, drawn with the bundled fonts: style.ts).
  * Smaller places appear as the reader zooms in, and a place whose button would overlap a bigger
  * one's stays hidden until the reader zooms in further, so every button is a target of at least
  * TARGET_PX square that no other covers (WCAG 2.2 target size); hidden buttons leave the tab order.
@@ -92,7 +93,8 @@ export class PlaceMarkers {
   setLang(lang: Lang): void {
     this.#map.setLayoutProperty('place-labels', 'text-field', bilingualName(lang));
     for (const { place, button } of this.#items) {
-      button.setAttribute('aria-label', `${place.properties[`name_${lang}`]} (${place.properties.name_ar})`);
+      const local = place.properties.name_local;
+      button.setAttribute('aria-label', local ? `${place.properties[`name_${lang}`]} (${local})` : place.properties[`name_${lang}`]);
       button.lang = lang;
     }
   }

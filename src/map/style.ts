@@ -4,45 +4,37 @@
  * scripts/site-data.ts) with labels drawn from bundled Noto Sans fonts through MapLibre's
  * `font-faces`. No URL in it leaves the page's own origin.
  */
-import type { Map as MlMap, StyleSpecification, FontFacesSpecification, ExpressionSpecification } from 'maplibre-gl';
-import notoLatin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import notoArabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import type { Map as MlMap, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { Place } from '../data/contract.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { FONT_REGULAR, fontFaces } from './fonts.ts';
 
-/**
- * One font stack for all map text: a second (bold) stack would download another Latin file and
- * load the Arabic one twice. Emphasis comes from size, letter-spacing and halo instead.
- */
-export const FONT_REGULAR = 'Noto Sans Regular';
-const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+FB50-FDFF', 'U+FE70-FEFF'];
-const LATIN_RANGES = ['U+0000-024F', 'U+2000-206F', 'U+2190-21FF', 'U+2212'];
+export { FONT_REGULAR, fontFaces };
 
-/** MapLibre loads font-faces from absolute URLs only. */
+/** MapLibre loads sources from absolute URLs only. */
 const abs = (url: string, base: string) => new URL(url, base).href;
 
-export function fontFaces(base: string): FontFacesSpecification {
-  return {
-    [FONT_REGULAR]: [
-      { url: abs(notoLatin400, base), 'unicode-range': LATIN_RANGES },
-      { url: abs(notoArabic400, base), 'unicode-range': ARABIC_RANGES },
-    ],
-  };
-}
+/** Every name of the places (English, Dutch, local): what the label fonts must draw. */
+export const placeNames = (places: readonly Place[]): string[] =>
+  places.flatMap((p) => [p.properties.name_en, p.properties.name_nl, p.properties.name_local ?? '']);
 
 export { COLORS, COLORS_DARK, palette, type Palette } from './palette.ts';
 import { palette } from './palette.ts';
 
-/** `name_en`/`name_nl` for the UI language, then the Arabic name on a second line. */
+/** `name_en`/`name_nl` for the UI language, then the local name (if any) on a second line, smaller. */
 export function bilingualName(lang: Lang): ExpressionSpecification {
-  return ['format', ['get', `name_${lang}`], {}, '\n', {}, ['get', 'name_ar'], { 'font-scale': 0.85 }];
+  return ['case', ['has', 'name_local'],
+    ['format', ['get', `name_${lang}`], {}, '\n', {}, ['get', 'name_local'], { 'font-scale': 0.85 }],
+    ['format', ['get', `name_${lang}`], {}]];
 }
 
-export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light'): StyleSpecification {
+/** The style, with label fonts for `names` (placeNames; fonts.ts loads a script's file only when they need it). */
+export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light', names: readonly string[] = []): StyleSpecification {
   const COLORS = palette(theme);
   const data = (path: string) => abs(`${dataBase}${path}`, pageBase);
   return {
     version: 8,
-    'font-faces': fontFaces(pageBase),
+    'font-faces': fontFaces(pageBase, names),
     sources: {
       basemap: { type: 'geojson', data: data('basemap/basemap.geojson'), attribution: 'Natural Earth' },
     },

@@ -3,6 +3,7 @@ import { tierOf, type Faction, type FactionId, type Place, type TerritoryFeature
 import type { Nearest } from '../analysis/distance.ts';
 import { formatDate, formatList, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { direction } from '../data/local-names.ts';
 import { el } from './dom.ts';
 import { swatch } from './swatch.ts';
 import type { Strings } from './strings.ts';
@@ -17,10 +18,12 @@ export interface PlaceCardInput {
   /** How the lines are drawn (the story's method), shown under the figures. */
   note: string;
   lang: Lang;
+  /** The language of the place's local name (story.json `localLanguage`), or null when not stated. */
+  localLang: string | null;
   t: Strings;
 }
 
-export function placeCard({ place, holder, distances, factions, dateIso, note, lang, t }: PlaceCardInput): HTMLElement {
+export function placeCard({ place, holder, distances, factions, dateIso, note, lang, localLang, t }: PlaceCardInput): HTMLElement {
   const p = place.properties;
   const byId = new Map(factions.map((f) => [f.id, f]));
   const holderId: FactionId | null = holder?.properties.faction ?? null;
@@ -35,7 +38,7 @@ export function placeCard({ place, holder, distances, factions, dateIso, note, l
       swatch(f.color), el('span', {}, f.name[lang]), el('span', { class: 'place-km' }, `${formatNumber(n.distanceKm, lang)} ${t.km}`)));
   }
   return el('section', { class: 'place-card', 'data-place-id': p.id, 'aria-label': p[`name_${lang}`] },
-    el('h3', {}, p[`name_${lang}`], ' ', el('span', { lang: 'ar', dir: 'rtl', class: 'place-ar' }, p.name_ar)),
+    el('h3', {}, p[`name_${lang}`], ...(p.name_local ? [' ', el('span', { ...(localLang ? { lang: localLang } : {}), dir: direction(localLang), class: 'place-local' }, p.name_local)] : [])),
     el('p', { class: 'place-holder', 'data-holder': holderId ?? 'none', 'data-tier': tier },
       holderFaction ? swatch(holderFaction.color) : null,
       holderFaction ? `${t.holderBy[tier]}: ${holderFaction.name[lang]}` : t.notHeld,

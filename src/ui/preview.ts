@@ -6,7 +6,9 @@
  * stopped). Every other failure is shown, naming the file. The app provides the drawing; this
  * module keeps the preview's own state and banner.
  */
-import type { Snapshot } from '../data/contract.ts';
+import type { Faction, Snapshot } from '../data/contract.ts';
+import type { StoryArea } from '../data/drawn-file.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { formatProblem, type Result } from '../data/result.ts';
 import { checkSnapshotInWorker, type WorkerCheckOptions } from '../data/snapshot-check-client.ts';
 import { PreviewFile } from './preview-file.ts';
@@ -19,8 +21,10 @@ export interface PreviewOptions {
   container: HTMLElement;
   messages: Messages;
   strings: () => Strings;
-  /** The faction ids a file may name (factions.json). */
-  factions: readonly string[];
+  /** The sides a file may name (factions.json). */
+  factions: readonly Pick<Faction, 'id' | 'name'>[];
+  /** The story's area, for finding files with latitude and longitude swapped. */
+  area: StoryArea | null;
   /** Draws a snapshot in place of the date's; resolves once drawn. */
   draw: (snapshot: Snapshot, name: string) => Promise<void>;
   /** Draws the shown date again. */
@@ -41,10 +45,10 @@ export class Preview {
   constructor(o: PreviewOptions) {
     this.#o = o;
     o.mapEl.parentElement!.append(this.#banner);
-    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, onFile: (f) => { this.#show(f).catch((err: unknown) => this.#failed(f.name, err)); }, onClose: () => this.cancel() });
+    this.#file = new PreviewFile({ dropZone: o.mapEl.parentElement!, container: o.container, sides: o.factions, onFile: (f) => { this.#show(f).catch((err: unknown) => this.#failed(f.name, err)); }, onClose: () => this.cancel() });
   }
 
-  render(t: Strings): void { this.#file.render(t); }
+  render(t: Strings, lang: Lang): void { this.#file.render(t, lang); }
 
   /** Stops a check under way; its file is not drawn. */
   cancel(): void {
@@ -75,7 +79,8 @@ export class Preview {
     this.#renderBanner();
     let r: Result<Snapshot>;
     try {
-      r = await (this.#o.check ?? checkSnapshotInWorker)(file, name, { factions: this.#o.factions, signal: checking.signal });
+      const fallback = this.#file.side();
+      r = await (this.#o.check ?? checkSnapshotInWorker)(file, name, { factions: this.#o.factions.map((f) => f.id), area: this.#o.area, ...(fallback ? { fallback } : {}), signal: checking.signal });
     } catch (err) {
       if (checking.signal.aborted) return; // cancelled: a newer file, Cancel, or a date was picked
       this.#finishCheck(checking);

@@ -24,6 +24,8 @@ let cdp: CDPSession;
 const log = new PageLog();
 
 beforeAll(async () => {
+  // A Chromium of its own, not the shared one: the memory measured is that of its renderers, and
+  // another test file's pages must not be among them.
   browser = await launchChromium();
   cdp = await browser.newBrowserCDPSession();
 });
