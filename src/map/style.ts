@@ -37,14 +37,15 @@ export function bilingualName(lang: Lang): ExpressionSpecification {
   return ['format', ['get', `name_${lang}`], {}, '\n', {}, ['get', 'name_ar'], { 'font-scale': 0.85 }];
 }
 
-export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light'): StyleSpecification {
+/** `basemap`: the site has basemap/basemap.geojson (the build makes it; a folder copied in by hand may not): else none is drawn. */
+export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light', basemap = true): StyleSpecification {
   const COLORS = palette(theme);
   const data = (path: string) => abs(`${dataBase}${path}`, pageBase);
   return {
     version: 8,
     'font-faces': fontFaces(pageBase),
     sources: {
-      basemap: { type: 'geojson', data: data('basemap/basemap.geojson'), attribution: 'Natural Earth' },
+      basemap: { type: 'geojson', data: basemap ? data('basemap/basemap.geojson') : { type: 'FeatureCollection', features: [] }, attribution: 'Natural Earth' },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
