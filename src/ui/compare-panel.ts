@@ -91,14 +91,14 @@ export class ComparePanel {
         el('td', {}, signed(s.lostKm2, '−')),
         el('td', { class: rounded(net) === 0 ? undefined : net < 0 ? 'net-down' : 'net-up' }, signed(net)));
     });
-    const caption = t.compareCaption(from, to);
-    // A table wider than the panel scrolls inside its own labelled, focusable box, not the page.
-    const table = el('div', { class: 'compare-table-scroll', role: 'region', 'aria-label': caption, tabindex: '0' },
-      el('table', { class: 'compare-table' },
-        el('caption', {}, caption),
+    // A table wider than the panel scrolls inside its own labelled, focusable box, not the page;
+    // its title stays outside the box, so that it wraps in the panel's width.
+    const caption = el('p', { class: 'compare-caption', id: 'compare-caption' }, t.compareCaption(from, to));
+    const table = el('div', { class: 'compare-table-scroll', role: 'region', 'aria-labelledby': 'compare-caption', tabindex: '0' },
+      el('table', { class: 'compare-table', 'aria-labelledby': 'compare-caption' },
         el('thead', {}, el('tr', {}, ...['', from, to, t.gained, t.lost, t.net].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, ...rows)));
     const sentences: Node[] = [el('p', { class: 'compare-sentence' }, compareSentence(summary, summary.fromIso, summary.toIso, factions, lang))];
-    return [...sentences, table, el('p', { class: 'compare-key' }, t.compareKey)];
+    return [...sentences, caption, table, el('p', { class: 'compare-key' }, t.compareKey)];
   }
 }
