@@ -39,9 +39,16 @@ describe('announceText (the map in words for screen readers)', () => {
     // No side's held ground changed, to the km² the text rounds to: said once, not side by side.
     const same = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 800.2], ['syrian-regime', 300]]) };
     expect(announceText({ ...base, held: new Map([['syrian-kurds', 800], ['syrian-regime', 300.3]]), desert: new Map(), contested: [], prev: same }, 'en'))
-      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 800 km² and the Syrian regime about 300 km². Held ground unchanged since 1 July 2017.');
+      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 800 km² and the Syrian regime about 300 km². Little change in held ground since 1 July 2017.');
+    // Changes under an area's rounding step are not named, but for a story of one side.
+    const small = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 35_733], ['syrian-regime', 47_480]]) };
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 35_734], ['syrian-regime', 47_400]]), desert: new Map(), contested: [], prev: small }, 'en'))
+      .toBe('15 July 2017 on the map. Held: the Syrian regime about 47,400 km² and the Syrian Kurds about 35,700 km². Little change in held ground since 1 July 2017.');
+    const one = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 35_719]]) };
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 35_734]]), desert: new Map(), contested: [], prev: one }, 'en'))
+      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 35,700 km² (up 15 km² since 1 July 2017).');
     expect(announceText({ ...base, held: new Map([['syrian-kurds', 800], ['syrian-regime', 300.3]]), desert: new Map(), contested: [], prev: same }, 'nl'))
-      .toBe("15 juli 2017 op de kaart. In handen: de Syrische Koerden zo'n 800 km² en het Syrische regime zo'n 300 km². Gebied in handen onveranderd sinds 1 juli 2017.");
+      .toBe("15 juli 2017 op de kaart. In handen: de Syrische Koerden zo'n 800 km² en het Syrische regime zo'n 300 km². Weinig verandering in gebied in handen sinds 1 juli 2017.");
     const first = announceText({ ...base, prev: null, desert: new Map(), contested: [] }, 'en');
     expect(first).toBe('15 July 2017 on the map. Held: the Syrian regime about 41,300 km², the Islamic State about 40,600 km² and the Syrian Kurds about 28,600 km².');
     expect(announceText({ ...base, preview: 'mine.geojson', prev: null, desert: new Map(), contested: [] }, 'nl'))

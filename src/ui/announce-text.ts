@@ -6,7 +6,7 @@
  * speaks it once per swap.
  */
 import type { ContestedArea } from '../analysis/area.ts';
-import { roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
+import { changeShows, roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
 import type { Faction, FactionId } from '../data/contract.ts';
 import { formatDate, formatList, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -39,11 +39,15 @@ export function announceText(input: AnnounceInput, lang: Lang): string {
   const prevHeld = input.prev ? Object.fromEntries(input.prev.held) : null;
   const changes = new Map(sideChanges(Object.fromEntries(input.held), prevHeld ?? {}, order).map((c) => [c.faction, c]));
   const prevDate = input.prev ? formatDate(input.prev.dateIso, lang) : null;
-  // The first change named carries the date; a change that rounds to 0 km² is not named.
+  // The first change named carries the date. A side's change is named when it moved much, or by
+  // at least its area's rounding step (summary.ts changeShows), or, for a story of one side, when
+  // it rounds to 1 km² or more.
   let since = prevDate;
+  const single = changes.size === 1;
   const held = byArea(input.held).map(([id, a]) => {
     const c = prevHeld ? changes.get(id) : undefined;
-    const note = c ? w.change(c, since, lang) : '';
+    const said = c && (c.kind !== 'steady' || changeShows(c.changeKm2, c.areaKm2) || (single && roundKm2(c.changeKm2) !== 0));
+    const note = c && said ? w.change(c, since, lang) : '';
     if (note) since = null;
     return `${side(id).name} ${km2(a, lang)}${note}`;
   });
@@ -75,7 +79,7 @@ interface Words {
   nobody: string;
   /** The change in parentheses, or '' when it rounds to 0 km²; `prevDate` only with the first change named. */
   change(c: SideChange, prevDate: string | null, lang: Lang): string;
-  /** No side's held ground changed (to the km² the text rounds to). */
+  /** No side's held ground changed enough to name (see `announceText`). */
   same(prevDate: string): string;
   gone(side: string, before: string): string;
   desert(list: string): string;
@@ -94,7 +98,7 @@ const en: Words = {
     if (roundKm2(c.changeKm2) === 0) return '';
     return ` (${c.changeKm2 < 0 ? 'down' : 'up'} ${bare(c.changeKm2, lang)}${since})`;
   },
-  same: (prev) => `Held ground unchanged since ${prev}.`,
+  same: (prev) => `Little change in held ground since ${prev}.`,
   gone: (side, before) => `${side} none any more (${before} before)`,
   desert: (list) => `Desert dominated but not held: ${list}.`,
   contested: (area, holder, attackers) => `${area} held by ${holder} and attacked by ${attackers}`,
@@ -112,7 +116,7 @@ const nl: Words = {
     if (roundKm2(c.changeKm2) === 0) return '';
     return ` (${bare(c.changeKm2, lang)} ${c.changeKm2 < 0 ? 'minder' : 'meer'}${since})`;
   },
-  same: (prev) => `Gebied in handen onveranderd sinds ${prev}.`,
+  same: (prev) => `Weinig verandering in gebied in handen sinds ${prev}.`,
   gone: (side, before) => `${side} niets meer (eerder ${before})`,
   desert: (list) => `Woestijn beheerst maar niet in handen: ${list}.`,
   contested: (area, holder, attackers) => `${area} in handen van ${holder} en aangevallen door ${attackers}`,

@@ -67,9 +67,8 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   const days = o.datesIso.map(dayNumber);
   const max = Math.max(0, ...o.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
   const ticks = niceTicks(max);
-  const tickLabels = ticks.map((t, i) => (i === ticks.length - 1 ? `${formatNumber(t, o.lang)} ${o.unit}` : formatNumber(t, o.lang)));
-  // On a narrow plot the top label goes without its unit (the title has it), so that it fits.
-  const bareLabels = ticks.map((t) => formatNumber(t, o.lang));
+  // Numbers alone: the unit is in the title ("…, km²"), and a label with it did not fit a phone's plot.
+  const tickLabels = ticks.map((t) => formatNumber(t, o.lang));
   const longest = (xs: string[]) => Math.max(0, ...xs.map((x) => x.length));
 
   const plot = svg('svg', {
@@ -103,16 +102,14 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   function layout(cssWidth: number) {
     const w = Math.max(280, Math.round(cssWidth || 640));
     const h = Math.round(Math.min(320, Math.max(200, w * 0.5)));
-    const unitFits = longest(tickLabels) * FONT_PX * 0.6 + 10 <= w * 0.25;
-    const yLabels = unitFits ? tickLabels : bareLabels;
-    const left = Math.min(w * 0.25, longest(yLabels) * FONT_PX * 0.6 + 10);
+    const left = Math.min(w * 0.25, longest(tickLabels) * FONT_PX * 0.6 + 10);
     // Labels at the lines' ends take up to a third of the width (0.6 em a character, roughly);
     // longer ones go into the key under the plot.
     const labelsPx = longest(o.series.map((s) => s.label)) * FONT_PX * 0.6 + 22;
     const endLabels = labelsPx <= w * 0.35;
     const right = endLabels ? labelsPx : 12;
     const top = FONT_PX, bottom = h - FONT_PX * 2.2;
-    return { w, h, left, right, endLabels, yLabels, top, bottom, x: linearScale(days[0] ?? 0, days[n - 1] ?? 1, left, w - right), y: linearScale(0, ticks[ticks.length - 1]!, bottom, top) };
+    return { w, h, left, right, endLabels, top, bottom, x: linearScale(days[0] ?? 0, days[n - 1] ?? 1, left, w - right), y: linearScale(0, ticks[ticks.length - 1]!, bottom, top) };
   }
   /** The plot's width in CSS px (width: 100% of the figure, whatever the figure's margins). */
   const plotWidth = () => plot.getBoundingClientRect().width || container.clientWidth;
@@ -120,7 +117,7 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
 
   function draw(): void {
     current = layout(plotWidth());
-    const { w, h, left, right, endLabels, yLabels, top, bottom, x, y } = current;
+    const { w, h, left, right, endLabels, top, bottom, x, y } = current;
     key.hidden = endLabels;
     plot.setAttribute('viewBox', `0 0 ${w} ${h}`);
     const parts: SVGElement[] = [];
@@ -128,7 +125,7 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     const axis = svg('g', { fill: 'currentColor', stroke: 'currentColor', 'aria-hidden': 'true' });
     ticks.forEach((t, i) => {
       axis.append(svg('line', { x1: left, x2: w - right, y1: y(t), y2: y(t), 'stroke-opacity': i === 0 ? 0.6 : 0.15 }));
-      axis.append(svg('text', { x: left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'middle', stroke: 'none' }, yLabels[i]!));
+      axis.append(svg('text', { x: left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'middle', stroke: 'none' }, tickLabels[i]!));
     });
     for (const { year, day } of yearTicks(o.datesIso)) {
       axis.append(svg('line', { x1: x(day), x2: x(day), y1: bottom, y2: bottom + 4, 'stroke-opacity': 0.6 }));

@@ -92,9 +92,13 @@ describe('summarize', () => {
     const a = snap('2015-09-01', { 'islamic-state': 89_063, 'syrian-regime': 27_568.5 });
     const b = snap('2015-10-01', { 'islamic-state': 89_063, 'syrian-regime': 27_500 });
     expect(summarize(input(b, a), 'en')).toBe(
-      'On 1 October 2015 no side had gained or lost much ground since 1 September 2015: the Islamic State held about 89,100 km² and the Syrian regime about 27,500 km² (down 69 km²).');
+      'On 1 October 2015 no side had gained or lost much ground since 1 September 2015: the Islamic State held about 89,100 km² and the Syrian regime about 27,500 km².');
     expect(summarize(input(b, a), 'nl')).toBe(
-      "Op 1 oktober 2015 had geen partij sinds 1 september 2015 veel gebied gewonnen of verloren: Islamitische Staat had zo'n 89.100 km² in handen en het Syrische regime zo'n 27.500 km² (69 km² minder).");
+      "Op 1 oktober 2015 had geen partij sinds 1 september 2015 veel gebied gewonnen of verloren: Islamitische Staat had zo'n 89.100 km² in handen en het Syrische regime zo'n 27.500 km².");
+    // A change is named beside an area when it is at least the step the area is rounded to.
+    const c = snap('2015-11-01', { 'islamic-state': 88_900, 'syrian-regime': 27_500 });
+    expect(summarize(input(c, b), 'en')).toBe(
+      'On 1 November 2015 no side had gained or lost much ground since 1 October 2015: the Islamic State held about 88,900 km² (down 160 km²) and the Syrian regime about 27,500 km².');
   });
 
   it('adds one sentence on the article\'s claims: how many agree, and the distances from Mayadeen next to the article\'s', () => {

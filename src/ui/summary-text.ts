@@ -6,7 +6,7 @@
  * factions.json, pocket names from story.json.
  */
 import type { Claim, DistanceClaim } from '../analysis/claims.ts';
-import { roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
+import { changeShows, roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
 import type { Faction, FactionId, Place, Text } from '../data/contract.ts';
 import type { PocketName } from '../data/story.ts';
 import type { SnapshotStats, Stats } from '../data/stats.ts';
@@ -34,8 +34,9 @@ export interface SummaryInput {
  * What the paragraph says of the ground held, before it is put into words (the property tests
  * check it against the figures): every side that held ground on the date or the one before, and
  * how it is named. `changed` sides are worded with their change, `steady` ones in a sentence of
- * their own ("hardly changed"); `unchanged` when no side moved much (each with its change if it
- * rounds to 1 km² or more); `single` for a story with one side on both dates.
+ * their own ("hardly changed"); `unchanged` when no side moved much (each with its change if it is
+ * at least its area's rounding step); `single` for a story with one side on both dates, with its
+ * change however small (for a daily archive of one side, that is the news).
  */
 export type SummaryPlan =
   | { kind: 'opening'; sides: SideChange[] }
@@ -85,7 +86,7 @@ export function summarize(input: SummaryInput, lang: Lang): string {
       if (plan.steady.length) sentences.push(w.steady(list(plan.steady.map((c) => g(c.faction).name))));
       break;
     case 'unchanged':
-      sentences.push(w.unchanged(date, prev!, list(plan.sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0, true) + note(s.changeKm2, lang)))));
+      sentences.push(w.unchanged(date, prev!, list(plan.sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0, true) + note(s, lang)))));
       break;
     case 'single':
       sentences.push(roundKm2(plan.side.changeKm2) === 0
@@ -160,8 +161,8 @@ function km2(x: number, lang: Lang): string {
 /** " (a; b)" of the notes that are not empty, or nothing. */
 const parenthesis = (notes: string[]) => (notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : '');
 const bare = (x: number, lang: Lang) => `${formatNumber(Math.max(1, Math.abs(roundKm2(x))), lang)} km²`;
-/** " (up 15 km²)" for a change that rounds to 1 km² or more; nothing for one that rounds to 0. */
-const note = (changeKm2: number, lang: Lang) => (roundKm2(changeKm2) === 0 ? '' : ` (${WORDS[lang].upDown(changeKm2)})`);
+/** " (up 150 km²)" for a change at least as big as the area's rounding step (summary.ts changeShows); else nothing. */
+const note = (c: SideChange, lang: Lang) => (changeShows(c.changeKm2, c.areaKm2) ? ` (${WORDS[lang].upDown(c.changeKm2)})` : '');
 
 interface Distance { side: Side; km: string | null; without: string | null }
 type Counts = Record<'agrees' | 'close' | 'differs' | 'n/a', number>;
