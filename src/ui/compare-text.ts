@@ -92,8 +92,9 @@ const nl: Words = {
   contested: 'omstreden gebied',
   part: (kind, area, who, first) => (kind === 'lost' ? `${first ? 'ging ' : ''}${area} naar ${who}` : `${first ? 'kwam ' : ''}${area} van ${who}`),
   of: (kind, area, side, a, b, parts) => `Van de ${area} die ${side.name} tussen ${a} en ${b} ${nlVerb(kind, side)}, ${parts}.`,
-  // Subject first, so that the second verb shares it: "X won tussen A en B 7.600 km² en verloor 20 km²".
-  only: (kind, area, side, a, b, other) => `${side.name} ${nlVerb(kind, side)} tussen ${a} en ${b} ${area}${other ? ` en ${nlVerb(kind === 'lost' ? 'gained' : 'lost', side)} ${other}` : ''}.`,
+  // The other way as "bij een verlies van …": a second verb would need a pronoun, and Dutch ones
+  // depend on the name's gender.
+  only: (kind, area, side, a, b, other) => `Tussen ${a} en ${b} ${nlVerb(kind, side)} ${side.name} ${area}${other ? `, bij ${kind === 'lost' ? 'een winst' : 'een verlies'} van ${other}` : ''}.`,
   none: (a, b) => `Tussen ${a} en ${b} wisselde geen gebied van eigenaar.`,
 };
 
