@@ -131,8 +131,10 @@ function parsePockets(v: unknown, bad: (field: string, message: string) => void)
   for (const [id, p] of pockets) {
     for (const [other, q] of pockets) {
       if (other === id || p.after.has(other)) continue;
-      const lang = (['en', 'nl'] as const).find((l) => p[l].toLowerCase().includes(q[l].toLowerCase()));
-      if (lang) bad('pockets', `${echo(id)}: its name "${clip(p[lang])}" repeats the name of ${echo(other)}; give the name it takes after that pocket in a list, "after": {${JSON.stringify(other)}: ${TEXT}}`);
+      const lang = (['en', 'nl'] as const).find((l) => q[l].trim() !== '' && p[l].toLowerCase().includes(q[l].trim().toLowerCase()));
+      if (!lang) continue;
+      bad('pockets', `${echo(id)}: its name "${clip(p[lang])}" repeats the name of ${echo(other)}; give the name it takes after that pocket in a list, "after": {${echo(other)}: ${TEXT}}`);
+      break; // one problem a pocket is enough to fix it
     }
   }
   return pockets;
