@@ -1,17 +1,16 @@
 /**
- * Writes data/place-distances.json: for every place in data/places.geojson and every snapshot in
- * data/snapshots/index.json, the distance in km (one decimal) to each faction's nearest ground,
+ * place-distances.json of a story folder: for every place in places.geojson and every snapshot in
+ * snapshots/index.json, the distance in km (one decimal) to each faction's nearest ground,
  * from `distancesToFactions` (src/analysis/distance.ts, the place card's measure): 0 inside, null
  * when the faction held nothing that day. Parsed by src/data/place-distances.ts. Like stats.json it
  * stores the SHA-256 of its inputs, so scripts/place-distances.test.ts finds staleness by hashing.
- * Usage: npx tsx scripts/build-place-distances.ts (part of npm run data:stats)
+ * Written by `npm run data:stats` (scripts/data-stats.ts), and by the build for a folder without it.
  */
 import type { FactionId, Place, Snapshot, SnapshotEntry } from '../src/data/contract.ts';
 import type { Problem, Result } from '../src/data/result.ts';
 import { distancesToFactions } from '../src/analysis/distance.ts';
 import { loadCoreInputs, type CoreInputs } from './build-stats.ts';
-import { hashInputs, isMain, readDerived, serializeDerived, writeDerived, type Generated } from './derived-file.ts';
-import { unwrapOrExit } from './sources.ts';
+import { DATA_DIR, hashInputs, readDerived, serializeDerived, type Generated } from './derived-file.ts';
 
 export const PLACE_DISTANCES_FILE = 'data/place-distances.json';
 
@@ -31,9 +30,9 @@ export function distanceInputFiles(entries: readonly SnapshotEntry[]): string[] 
 }
 
 /** Reads the index, the factions and the places; snapshots are read one at a time (as for stats.json). */
-export function loadDistanceInputs(): Result<DistanceInputs> {
+export function loadDistanceInputs(dataDir = DATA_DIR): Result<DistanceInputs> {
   const problems: Problem[] = [];
-  const core = loadCoreInputs(problems);
+  const core = loadCoreInputs(problems, dataDir);
   return core ? { ok: true, value: core } : { ok: false, problems };
 }
 
@@ -50,25 +49,36 @@ export function distancesForSnapshot(snapshot: Snapshot, places: readonly Place[
   return out;
 }
 
-/** All snapshots, with a progress callback per snapshot. */
-export function buildPlaceDistances(inputs: DistanceInputs, onSnapshot: (date: string, ms: number) => void = () => {}): PlaceDistancesFile {
+/** Collects the rows of one snapshot after another (scripts/figures.ts feeds it as it reads them). */
+export function placeDistancesCollector(inputs: Pick<DistanceInputs, 'dataDir' | 'entries' | 'places' | 'factions'>): { add: (snapshot: Snapshot) => void; done: () => PlaceDistancesFile } {
   const { entries, places, factions } = inputs;
   const out: PlaceDistancesFile['places'] = Object.fromEntries(places.map((p) => [
     p.properties.id,
     Object.fromEntries(factions.map((f) => [f, [] as (number | null)[]])),
   ]));
-  for (const e of entries) {
+  return {
+    add(snapshot) {
+      for (const [id, row] of distancesForSnapshot(snapshot, places, factions)) {
+        for (const f of factions) out[id]![f]!.push(row[f] ?? null);
+      }
+    },
+    done: () => ({
+      generated: { by: 'scripts/build-place-distances.ts (npm run data:stats)', sha256: hashInputs(distanceInputFiles(entries), inputs.dataDir) },
+      dates: entries.map((e) => e.dateIso),
+      places: out,
+    }),
+  };
+}
+
+/** All snapshots, with a progress callback per snapshot. */
+export function buildPlaceDistances(inputs: DistanceInputs, onSnapshot: (date: string, ms: number) => void = () => {}): PlaceDistancesFile {
+  const c = placeDistancesCollector(inputs);
+  for (const e of inputs.entries) {
     const t0 = performance.now();
-    for (const [id, row] of distancesForSnapshot(inputs.snapshot(e), places, factions)) {
-      for (const f of factions) out[id]![f]!.push(row[f] ?? null);
-    }
+    c.add(inputs.snapshot(e));
     onSnapshot(e.dateIso, performance.now() - t0);
   }
-  return {
-    generated: { by: 'scripts/build-place-distances.ts (npm run data:stats)', sha256: hashInputs(distanceInputFiles(entries)) },
-    dates: entries.map((e) => e.dateIso),
-    places: out,
-  };
+  return c.done();
 }
 
 /** Compact JSON: one line per input hash and per place, so a change shows as a readable diff. */
@@ -77,12 +87,4 @@ export function serializePlaceDistances(d: PlaceDistancesFile): string {
   return serializeDerived(d.generated, [['dates', d.dates], ['places', { lines: places, brackets: '{}' }]]);
 }
 
-export const readPlaceDistances = (): PlaceDistancesFile | null => readDerived<PlaceDistancesFile>(PLACE_DISTANCES_FILE);
-
-if (isMain(import.meta.url)) {
-  const t0 = performance.now();
-  const inputs = unwrapOrExit(loadDistanceInputs());
-  const file = buildPlaceDistances(inputs, (date, ms) => console.log(`${date}: ${ms.toFixed(0)} ms`));
-  const text = serializePlaceDistances(file);
-  writeDerived(PLACE_DISTANCES_FILE, text, `${inputs.places.length} places × ${file.dates.length} snapshots, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB`, t0);
-}
+export const readPlaceDistances = (dataDir = DATA_DIR): PlaceDistancesFile | null => readDerived<PlaceDistancesFile>(PLACE_DISTANCES_FILE, dataDir);

@@ -1,8 +1,9 @@
 /**
- * Committed files derived from data/ (data/stats.json, data/place-distances.json): they record the
- * SHA-256 of every input, so a test finds them stale by hashing instead of recomputing, and they
- * are written one line per item so that a change reads as a diff. Shared by scripts/build-stats.ts
- * and scripts/build-place-distances.ts.
+ * Files derived from a story folder (stats.json, place-distances.json): they record the SHA-256 of
+ * every input, so a test finds them stale by hashing instead of recomputing, and they are written
+ * one line per item so that a change reads as a diff. Shared by scripts/build-stats.ts and
+ * scripts/build-place-distances.ts. Inputs are named as the site serves them (`data/…`, whatever
+ * folder the story is in) or by their path in the repository (`node_modules/…`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,17 +11,22 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+/** The bundled story's folder, the data scripts' default. */
+export const DATA_DIR = join(ROOT, 'data');
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
+/** Where a named input lies: `data/x` in the story folder `dataDir`, anything else in the repository. */
+export const inputPath = (name: string, dataDir = DATA_DIR): string => (name.startsWith('data/') ? join(dataDir, name.slice('data/'.length)) : join(ROOT, name));
 
-/** path → SHA-256 for files relative to the repository. */
-export function hashInputs(files: readonly string[]): Record<string, string> {
-  return Object.fromEntries(files.map((f) => [f, sha256(f)]));
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** name → SHA-256 of each input (see `inputPath`). */
+export function hashInputs(files: readonly string[], dataDir = DATA_DIR): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f, sha256(inputPath(f, dataDir))]));
 }
 
 /** The input files whose hash differs from the one stored (or that were added or removed), with why. */
-export function staleInputs(stored: Record<string, string>, files: readonly string[]): string[] {
-  const now = hashInputs(files);
+export function staleInputs(stored: Record<string, string>, files: readonly string[], dataDir = DATA_DIR): string[] {
+  const now = hashInputs(files, dataDir);
   const out = files.filter((f) => stored[f] !== now[f]).map((f) => (f in stored ? `${f} changed` : `${f} is new`));
   for (const f of Object.keys(stored)) if (!(f in now)) out.push(`${f} is gone`);
   return out;
@@ -47,19 +53,19 @@ export function serializeDerived(generated: Generated, fields: [name: string, va
   return [...out, ''].join('\n');
 }
 
-/** The stored file parsed, or null when it is missing or not JSON. */
-export function readDerived<T>(file: string): T | null {
+/** The stored file (`data/…`) parsed, or null when it is missing or not JSON. */
+export function readDerived<T>(file: string, dataDir = DATA_DIR): T | null {
   try {
-    return JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as T;
+    return JSON.parse(readFileSync(inputPath(file, dataDir), 'utf8')) as T;
   } catch {
     return null;
   }
 }
 
 /** Writes the file and says so on the console, with `what` (e.g. "60 snapshots"). */
-export function writeDerived(file: string, text: string, what: string, startedMs: number): void {
-  writeFileSync(join(ROOT, file), text);
-  const rel = relative(process.cwd(), join(ROOT, file)) || file;
+export function writeDerived(file: string, text: string, what: string, startedMs: number, dataDir = DATA_DIR): void {
+  writeFileSync(inputPath(file, dataDir), text);
+  const rel = relative(process.cwd(), inputPath(file, dataDir)) || file;
   console.log(`wrote ${rel}: ${what} in ${((performance.now() - startedMs) / 1000).toFixed(1)} s`);
 }
 

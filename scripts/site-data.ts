@@ -1,22 +1,25 @@
 /**
  * The data folder as the site serves it: the story's files (not `sources/`, which only builds the
  * snapshots), plus generated files: `basemap/basemap.geojson` (Natural Earth for the story's
- * bounds, with its rivers; scripts/basemap.ts), `files.json` (which files there are, so the page
- * asks for no optional file that is missing; src/data/files.ts), `downloads/` (scripts/downloads.ts)
- * and the date stack, `stack/` (src/data/date-stack.ts, scripts/stack-files.ts).
+ * bounds, with its rivers; scripts/basemap.ts), the figures the folder lacks (`stats.json`,
+ * `place-distances.json`; scripts/data-stats.ts), `files.json` (which files there are, so the page
+ * asks for no optional file that is missing; src/data/files.ts), `downloads/`
+ * (scripts/downloads.ts) and the date stack, `stack/` (src/data/date-stack.ts, scripts/stack-files.ts).
  * The build writes it next to the pages (vite.config.ts), the dev server serves it, and
  * `npx tsx scripts/site-data.ts DATA_DIR SITE_DIR` puts another story into a built site (and its
  * title into the pages' card tags; `npm run render:fallbacks` then draws its still pictures).
  */
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileList } from '../src/data/files.ts';
+import { BASEMAP_FILE, DOWNLOADS_INDEX, fileList } from '../src/data/files.ts';
 import { STACK_MANIFEST } from '../src/data/date-stack.ts';
+import { formatProblem } from '../src/data/result.ts';
 import { storyBasemap } from './basemap.ts';
 import { writeDownloads } from './downloads.ts';
 import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
-import { stackFiles, stackFilesCached } from './stack-files.ts';
+import { FIGURE_FILES, figureFiles, type FigureFile } from './data-stats.ts';
+import { folderStamp, stackFiles, stackFilesCached } from './stack-files.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
 const NOT_SHIPPED = new Set(['sources']);
@@ -27,14 +30,18 @@ export function fileListText(dataDir: string, generated: readonly string[] = [])
   return `${JSON.stringify(fileList([...names, ...generated]))}\n`;
 }
 
-/** The generated files for a data folder, by path relative to it. */
-export function generatedFiles(dataDir: string): Record<string, string | Uint8Array> {
-  const stack = stackFiles(dataDir);
-  return {
-    'files.json': fileListText(dataDir, stack.size ? [STACK_MANIFEST] : []),
-    'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)),
-    ...Object.fromEntries(stack),
-  };
+/**
+ * The figure files the folder lacks, made for the site by name (its own are used as they are:
+ * `npm run data:stats` keeps them current). A story whose figures cannot be made (a snapshot that
+ * does not parse) goes without them, with a warning; the page then leaves out their panels.
+ */
+export function missingFigures(dataDir: string): Map<FigureFile, string> {
+  const missing = FIGURE_FILES.filter((f) => !existsSync(join(dataDir, f)));
+  if (!missing.length) return new Map();
+  const r = figureFiles(dataDir, missing);
+  if (r.ok) return r.value;
+  console.warn(`site-data: no ${missing.join(' or ')} for ${dataDir}: ${r.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  return new Map();
 }
 
 /**
@@ -44,9 +51,18 @@ export function generatedFiles(dataDir: string): Record<string, string | Uint8Ar
 export function devGeneratedFile(dataDir: string): (path: string) => string | Uint8Array | undefined {
   let basemap: string | null = null;
   const stack = stackFilesCached(dataDir);
+  let figures = { key: '', files: new Map<FigureFile, string>() };
+  const figuresNow = () => {
+    const key = folderStamp(dataDir, ['places.geojson', 'claims.json', 'factions.json', ...FIGURE_FILES]);
+    if (key !== figures.key) figures = { key, files: missingFigures(dataDir) };
+    return figures.files;
+  };
+  const missing = () => FIGURE_FILES.filter((f) => !existsSync(join(dataDir, f)));
   return (path) => {
-    if (path === 'files.json') return fileListText(dataDir, stack().size ? [STACK_MANIFEST] : []);
-    if (path === 'basemap/basemap.geojson') return (basemap ??= JSON.stringify(storyBasemap(dataDir)));
+    // Figures the folder lacks are listed before they are made: they are made when first asked for.
+    if (path === 'files.json') return fileListText(dataDir, [...missing(), BASEMAP_FILE, ...(stack().size ? [STACK_MANIFEST] : []), DOWNLOADS_INDEX]);
+    if (path === BASEMAP_FILE) return (basemap ??= JSON.stringify(storyBasemap(dataDir)));
+    if ((missing() as string[]).includes(path)) return figuresNow().get(path as FigureFile);
     return path.startsWith('stack/') ? stack().get(path) : undefined;
   };
 }
@@ -56,12 +72,19 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   const from = resolve(dataDir);
   rmSync(outDataDir, { recursive: true, force: true });
   cpSync(from, outDataDir, { recursive: true, filter: (src) => !NOT_SHIPPED.has(src.slice(from.length + 1).split(/[\\/]/)[0] ?? '') });
-  for (const [path, text] of Object.entries(generatedFiles(from))) {
+  const figures = missingFigures(from);
+  const stack = stackFiles(from, figures.get('stats.json'));
+  const generated: [string, string | Uint8Array][] = [[BASEMAP_FILE, JSON.stringify(storyBasemap(from))], ...figures, ...stack];
+  for (const [path, text] of generated) {
     mkdirSync(dirname(join(outDataDir, path)), { recursive: true });
     writeFileSync(join(outDataDir, path), text);
   }
-  // The reader's downloads (scripts/downloads.ts); a story's own downloads/ folder, if any, is replaced.
-  for (const p of writeDownloads(from, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
+  // The reader's downloads (scripts/downloads.ts), from the site's folder, figures made for it
+  // included; a story's own downloads/ folder, if any, is replaced.
+  for (const p of writeDownloads(outDataDir, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
+  // Last: the list of what is there.
+  const more = [BASEMAP_FILE, ...(stack.size ? [STACK_MANIFEST] : []), ...(existsSync(join(outDataDir, DOWNLOADS_INDEX)) ? [DOWNLOADS_INDEX] : [])];
+  writeFileSync(join(outDataDir, 'files.json'), fileListText(outDataDir, more));
 }
 
 if (isMain(import.meta.url)) {

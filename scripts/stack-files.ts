@@ -30,9 +30,14 @@ const readJson = (path: string): unknown => {
   return r.ok ? r.value : null;
 };
 
-/** SHA-256 that stats.json recorded for each snapshot, by file name (none without stats.json). */
-function statsHashes(dataDir: string): Map<string, string> {
-  const stats = existsSync(join(dataDir, 'stats.json')) ? readJson(join(dataDir, 'stats.json')) as { generated?: { sha256?: Record<string, unknown> } } | null : null;
+/**
+ * SHA-256 that stats.json recorded for each snapshot, by file name (none without stats.json):
+ * the folder's, or `made`, the text of one made for the site (scripts/data-stats.ts).
+ */
+function statsHashes(dataDir: string, made?: string): Map<string, string> {
+  type Hashes = { generated?: { sha256?: Record<string, unknown> } } | null;
+  const stats = made !== undefined ? parseJson(made, 'stats.json').ok ? JSON.parse(made) as Hashes : null
+    : existsSync(join(dataDir, 'stats.json')) ? readJson(join(dataDir, 'stats.json')) as Hashes : null;
   const out = new Map<string, string>();
   for (const [path, sha] of Object.entries(stats?.generated?.sha256 ?? {})) {
     if (typeof sha === 'string' && path.startsWith('data/snapshots/')) out.set(path.slice('data/snapshots/'.length), sha);
@@ -41,14 +46,14 @@ function statsHashes(dataDir: string): Map<string, string> {
 }
 
 /** The snapshots of the index that parse, with their hashes. */
-function stackInputs(dataDir: string): StackInput[] | null {
+function stackInputs(dataDir: string, madeStats?: string): StackInput[] | null {
   const indexJson = existsSync(join(dataDir, 'snapshots/index.json')) ? readJson(join(dataDir, 'snapshots/index.json')) : null;
   const index = indexJson === null ? null : parseSnapshotIndex(indexJson, 'index.json');
   if (!index?.ok) return null;
   const factionsJson = existsSync(join(dataDir, 'factions.json')) ? readJson(join(dataDir, 'factions.json')) : null;
   const factions = factionsJson === null ? null : parseFactions(factionsJson, 'factions.json');
   const ids = factions?.ok ? factions.value.map((f) => f.id) : undefined;
-  const stats = statsHashes(dataDir);
+  const stats = statsHashes(dataDir, madeStats);
   const inputs: StackInput[] = [];
   for (const entry of index.value) {
     const path = join(dataDir, 'snapshots', entry.file);
@@ -100,10 +105,13 @@ function blockTiles(inputs: readonly StackInput[], [w, s, e, n]: StackManifest['
   return tiles;
 }
 
-/** path (relative to the data folder) → content of every file of the stack; empty when the index is unreadable. */
-export function stackFiles(dataDir: string): Map<string, string | Uint8Array> {
+/**
+ * path (relative to the data folder) → content of every file of the stack; empty when the index is
+ * unreadable. `madeStats`: the text of a stats.json made for the site, when the folder has none.
+ */
+export function stackFiles(dataDir: string, madeStats?: string): Map<string, string | Uint8Array> {
   const out = new Map<string, string | Uint8Array>();
-  const inputs = stackInputs(dataDir);
+  const inputs = stackInputs(dataDir, madeStats);
   if (!inputs?.length) return out;
   const blocks: StackBlock[] = [];
   const bounds = boundsOf(inputs);
@@ -119,16 +127,20 @@ export function stackFiles(dataDir: string): Map<string, string | Uint8Array> {
   return out;
 }
 
+/** A stamp of a folder's index, its snapshots and `more` files (size and time), to know when what is made from them is stale. */
+export function folderStamp(dataDir: string, more: readonly string[] = []): string {
+  const dir = join(dataDir, 'snapshots');
+  const stamp = (p: string) => (existsSync(p) ? `${statSync(p).mtimeMs}:${statSync(p).size}` : '-');
+  const index = existsSync(join(dir, 'index.json')) ? readFileSync(join(dir, 'index.json'), 'utf8') : '';
+  return [join(dir, 'index.json'), ...more.map((f) => join(dataDir, f)), ...[...index.matchAll(/"file"\s*:\s*"([^"]+)"/g)].map((m) => join(dir, m[1]!))].map(stamp).join('|');
+}
+
 /** The stack's files, made again only when the index, a snapshot, stats.json or factions.json changed (for the dev server). */
 export function stackFilesCached(dataDir: string): () => Map<string, string | Uint8Array> {
   let key = '';
   let files = new Map<string, string | Uint8Array>();
   return () => {
-    const dir = join(dataDir, 'snapshots');
-    const stamp = (p: string) => (existsSync(p) ? `${statSync(p).mtimeMs}:${statSync(p).size}` : '-');
-    const index = existsSync(join(dir, 'index.json')) ? readFileSync(join(dir, 'index.json'), 'utf8') : '';
-    const inputs = [join(dir, 'index.json'), join(dataDir, 'stats.json'), join(dataDir, 'factions.json'), ...[...index.matchAll(/"file"\s*:\s*"([^"]+)"/g)].map((m) => join(dir, m[1]!))];
-    const now = inputs.map(stamp).join('|');
+    const now = folderStamp(dataDir, ['stats.json', 'factions.json']);
     if (now !== key) { key = now; files = stackFiles(dataDir); }
     return files;
   };

@@ -37,7 +37,7 @@ describe(STATS_FILE, () => {
 
   it('holds what the analysis computes now, for the first, the article\'s and the last snapshot', () => {
     const { entries, claims, ctx } = load();
-    const picks = [entries[0]!, entries.find((e) => e.dateIso === claims.dateIso) ?? entries.find((e) => e.article)!, entries[entries.length - 1]!];
+    const picks = [entries[0]!, entries.find((e) => e.dateIso === claims!.dateIso) ?? entries.find((e) => e.article)!, entries[entries.length - 1]!];
     expect(stored!.snapshots.map((s) => s.date), `${STATS_FILE} lists other dates than data/snapshots/index.json; ${HOW}`).toEqual(entries.map((e) => e.dateIso));
     for (const e of picks) {
       const now = snapshotStats(e.dateIso, load().snapshot(e), claims, ctx, load().factions);

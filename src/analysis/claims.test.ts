@@ -45,6 +45,7 @@ describe('parseClaims', () => {
         { id: 'd', text, kind: 'holder', place: 'mayadeen', article: 'islamic-state' },
         { id: 'e', text, kind: 'borders', faction: 'islamic-state', with: { faction: 'syrian-kurds' }, article: 'yes' },
         'f',
+        { id: 'g', text: { en: '{place} borders the Kurds', nl: '…' }, kind: 'borders', faction: 'islamic-state', with: { faction: 'syrian-kurds' }, article: true },
       ],
     }, 'data/claims.json', { places: ['mayadeen'], countries: ['792'], factions: ['islamic-state', 'syrian-kurds', 'syrian-regime', 'syrian-rebels', 'iraqi-government', 'iraqi-kurds'] });
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
@@ -55,6 +56,7 @@ describe('parseClaims', () => {
       'data/claims.json: claims[4] (d): id is used twice',
       'data/claims.json: claims[5] (e): "article" must be true (the article says they border) or false',
       'data/claims.json: claims[6]: expected an object',
+      'data/claims.json: claims[7] (g): "text" says {place}, but a "borders" claim is about no place',
     ]);
   });
 

@@ -31,6 +31,7 @@ interface ClaimBase {
   id: string;
   /** The article's statement, numbered as in the project's reference notes. */
   statement?: number;
+  /** The claim in words; in a claim about a place, `{place}` stands for its name in places.geojson (src/ui/names-text.ts). */
   text: { en: string; nl: string };
 }
 /** Distance in km from a place to the nearest ground of a faction, leaving out features by id. */
@@ -89,6 +90,7 @@ export function parseClaims(data: unknown, file: string, known: KnownIds = {}): 
     seen.add(c.id);
     const t = c.text;
     if (!isObject(t) || typeof t.en !== 'string' || !t.en || typeof t.nl !== 'string' || !t.nl) return bad(at, '"text" must be {"en": string, "nl": string}');
+    if (c.kind === 'borders' && `${t.en}${t.nl}`.includes('{place}')) return bad(at, '"text" says {place}, but a "borders" claim is about no place');
     if (c.statement !== undefined && !(Number.isInteger(c.statement) && (c.statement as number) > 0)) return bad(at, '"statement" must be a positive whole number');
     const base: ClaimBase = { id: c.id, text: { en: t.en, nl: t.nl }, ...(c.statement !== undefined ? { statement: c.statement as number } : {}) };
     const placeOk = (): boolean => {

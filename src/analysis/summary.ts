@@ -44,9 +44,21 @@ export function sideChanges(held: SnapshotStats['areaKm2']['held'], prevHeld: Sn
   return out.sort((a, b) => Math.abs(b.changeKm2) - Math.abs(a.changeKm2));
 }
 
+/** The step an area is rounded to in the text: 100 km² from 1,000 km², 10 from 100, else 1. */
+export const roundingStep = (km2: number): number => {
+  const a = Math.abs(km2);
+  return a >= 1000 ? 100 : a >= 100 ? 10 : 1;
+};
+
 /** Rounded as in the text: hundreds from 1,000 km², tens from 100, else whole km². */
 export function roundKm2(x: number): number {
-  const a = Math.abs(x);
-  const step = a >= 1000 ? 100 : a >= 100 ? 10 : 1;
-  return Math.sign(x) * Math.round(a / step) * step;
+  const step = roundingStep(x);
+  return Math.sign(x) * Math.round(Math.abs(x) / step) * step;
 }
+
+/**
+ * Whether a change of a side's ground is worth a figure beside its area, where no side moved much:
+ * when it is at least the step the area is rounded to ("about 35,700 km² (up 1 km²)" would speak
+ * of less than the area's own precision).
+ */
+export const changeShows = (changeKm2: number, areaKm2: number): boolean => Math.abs(changeKm2) >= roundingStep(areaKm2) && roundKm2(changeKm2) !== 0;

@@ -79,7 +79,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   // The core files first, then the first snapshot's download, then the map: creating the map is
   // one long task of MapLibre's, and what is asked for before it downloads meanwhile.
   const load = dataLoader(dataBase);
-  const coreR = await loadCore(load);
+  const coreR = await loadCore(load, dataBase);
   if (!coreR.ok) {
     for (const p of coreR.problems) messages.error(STRINGS[bootLang].errorStartup(formatProblem(p)));
     store.update({ busy: false });
@@ -91,7 +91,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
-  const map = createMap(mapEl, config, dataBase, bootLang, core.places);
+  const map = createMap(mapEl, config, dataBase, bootLang, core.places, core.files);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done
   // (queryRenderedFeatures, loaded()); none of our code reads it.
   Object.defineProperty(mapEl, 'maplibre', { value: map });

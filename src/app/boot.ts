@@ -8,8 +8,9 @@ import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'map
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type SnapshotEntry } from '../data/contract.ts';
-import { parseFileList } from '../data/files.ts';
-import { fetchParsed } from '../data/load.ts';
+import { BASEMAP_FILE, parseFileList, probeFiles, PROBED_FILES } from '../data/files.ts';
+import { STACK_MANIFEST } from '../data/date-stack.ts';
+import { fetchOptional, fetchParsed } from '../data/load.ts';
 import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import { localLanguage } from '../data/local-names.ts';
@@ -36,8 +37,18 @@ export interface Core {
 export type Load = <T>(file: string, parse: (data: unknown, file: string) => Result<T>) => Promise<Result<T>>;
 export const dataLoader = (dataBase: string): Load => (file, parse) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
 
-export async function loadCore(load: Load): Promise<Result<Core>> {
-  const filesP = load('files.json', parseFileList);
+/**
+ * The folder's files: files.json, or for a folder without it (copied into a site by hand) the
+ * optional files the server has, asked one by one (data/files.ts `probeFiles`).
+ */
+export async function loadFileList(dataBase: string): Promise<Result<ReadonlySet<string>>> {
+  const r = await fetchOptional(new URL('files.json', dataBase).href, 'data/files.json', parseFileList);
+  if (!r.ok || r.value !== null) return r as Result<ReadonlySet<string>>;
+  return ok(await probeFiles(dataBase, PROBED_FILES(STACK_MANIFEST)));
+}
+
+export async function loadCore(load: Load, dataBase: string): Promise<Result<Core>> {
+  const filesP = loadFileList(dataBase);
   // story.json is asked for as soon as files.json says it is there, alongside the other files.
   const storyP = filesP.then((f) => (f.ok && f.value.has('story.json') ? load('story.json', parseStory) : ok(NO_STORY)));
   const [filesR, storyR, factionsR, placesR, indexR] = await Promise.all([
@@ -58,10 +69,11 @@ export async function loadCore(load: Load): Promise<Result<Core>> {
 }
 
 /** The map, with no camera yet unless the page or its URL has a view. */
-export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang, places: readonly Place[] = []): MlMap {
+export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang, places: readonly Place[], files: ReadonlySet<string>): MlMap {
   const map = new MlMap({
     container: mapEl,
-    style: buildStyle(dataBase, document.baseURI, lang, config.theme, placeNames(places)),
+    // A folder copied in by hand may have no basemap (the build makes it): the map goes without.
+    style: buildStyle(dataBase, document.baseURI, lang, config.theme, placeNames(places), files.has(BASEMAP_FILE)),
     ...(config.view ? { center: config.view.center, zoom: config.view.zoom } : {}),
     hash: config.urlState,
     interactive: config.interactive,

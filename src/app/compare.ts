@@ -23,6 +23,8 @@ export interface CompareOptions {
   entries: readonly SnapshotEntry[];
   loader: SnapshotLoader;
   dataBase: string;
+  /** The site has a basemap, for the side-by-side map. */
+  basemap: boolean;
   theme: 'light' | 'dark';
   onCompare: (index: number | null) => void;
   onSwipe: (on: boolean) => void;
@@ -107,7 +109,7 @@ export class CompareController {
       const { SwipeMap } = await import('../map/swipe-map.ts');
       if (this.#swipe || !this.#view?.swipe || this.#view.compareIndex === null) return;
       const frame = new SwipeFrame(this.#o.mapWrap, t.swipeLabel);
-      const map = new SwipeMap({ main: this.#o.map, container: frame.box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase });
+      const map = new SwipeMap({ main: this.#o.map, container: frame.box, factions: this.#o.factions, lang, theme: this.#o.theme, dataBase: this.#o.dataBase, basemap: this.#o.basemap });
       this.#swipe = { map, frame, index: -1 };
     }
     const s = this.#swipe;

@@ -3,6 +3,7 @@
  * redrawn from its slice; the date slider is timeline-view.ts. Controls emit intents
  * (`store.update`); they never draw the map.
  */
+import { BASEMAP_FILE } from '../data/files.ts';
 import { Player } from '../ui/player.ts';
 import { OverTime } from '../ui/over-time.ts';
 import { Preview } from '../ui/preview.ts';
@@ -41,7 +42,7 @@ export function watchControls(ctx: AppContext, view: SnapshotView, dates: DateCh
   const compareEl = $('#compare');
   const compare = compareEl && interactive ? new CompareController({
     map: ctx.map, mapWrap: mapEl.parentElement!, panel: compareEl, factions: core.factions, entries: core.entries, loader: view.loader,
-    dataBase: ctx.dataBase, theme: config.theme,
+    dataBase: ctx.dataBase, basemap: core.files.has(BASEMAP_FILE), theme: config.theme,
     onCompare: (i) => store.update({ compareIndex: i, swipe: i === null ? false : store.state.swipe }),
     onSwipe: (on) => store.update({ swipe: on }),
     onSwipeProblem: (p) => {

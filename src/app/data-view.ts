@@ -3,6 +3,7 @@
  * (src/ui/data-panel.ts) and the list of files load when the reader first opens it, and then
  * follow the shown date and language.
  */
+import { DOWNLOADS_INDEX } from '../data/files.ts';
 import { dataShell } from '../ui/data-shell.ts';
 import type { DataPanel } from '../ui/data-panel.ts';
 import { STRINGS } from '../ui/strings.ts';
@@ -25,7 +26,7 @@ export function watchDataPanel(ctx: AppContext): void {
     if (!details.open || panel || loading) return;
     loading = true;
     const { DataPanel } = await import('../ui/data-panel.ts');
-    panel = new DataPanel(details, dataBase, load);
+    panel = new DataPanel(details, dataBase, load, core.files.has(DOWNLOADS_INDEX));
     update();
   });
   store.watch((s) => [s.drawn?.index ?? s.dateIndex, s.lang], update);

@@ -23,7 +23,7 @@ export function watchFigurePanels(ctx: AppContext): void {
     const { drawn, lang, claims, stats } = store.state;
     if (!drawn || !claims || !claimsEl) return;
     const dateIso = datesIso[drawn.index]!;
-    renderClaimsPanel(claimsEl, claims, stats?.get(dateIso)?.claims ?? null, factions, dateIso, story.article?.source ?? null, lang, STRINGS[lang]);
+    renderClaimsPanel(claimsEl, claims, stats?.get(dateIso)?.claims ?? null, factions, places, dateIso, story.article?.source[lang] ?? null, lang, STRINGS[lang]);
   });
 
   // The summary in words needs the precomputed figures; it describes the map to screen readers.
@@ -35,7 +35,7 @@ export function watchFigurePanels(ctx: AppContext): void {
     const prev = drawn.index > 0 ? datesIso[drawn.index - 1]! : null;
     box.textContent = summarize({
       dateIso: datesIso[drawn.index]!, prevDateIso: prev, stats: s, prevStats: prev ? stats!.get(prev) ?? null : null,
-      factions, claims: claims ?? [], places, pockets: story.pockets,
+      factions, claims: claims ?? [], places, pockets: story.pockets, dateCount: datesIso.length,
     }, lang);
     mapEl.setAttribute('aria-describedby', box.id);
   });

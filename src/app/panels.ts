@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { renderLegend } from '../ui/legend.ts';
+import { renderLegend, storyTiers } from '../ui/legend.ts';
 import { renderSourcesPanel } from '../ui/sources-panel.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { $, type AppContext } from './context.ts';
@@ -39,11 +39,13 @@ export function watchPanels(ctx: AppContext): void {
   // The legend and the sources follow the map at once (the print view opens the sources as drawn),
   // the legend's areas as soon as they are known (state `areas`, legend-areas.ts): it never shows
   // another date's figures.
-  store.watch((s) => [s.drawn, s.lang, s.areas], () => {
-    const { drawn, lang, areas } = store.state;
+  // The key explains the tiers of the whole story once stats.json is in, else of the drawn snapshot.
+  store.watch((s) => [s.drawn, s.lang, s.areas, s.stats], () => {
+    const { drawn, lang, areas, stats } = store.state;
     const legend = $('#legend');
     if (!drawn || !legend) return;
-    renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, lang, STRINGS[lang]);
+    const key = { tiers: storyTiers(stats, drawn.snapshot), blank: story.blank?.[lang] ?? null };
+    renderLegend(legend, factions, new Set(drawn.snapshot.features.map((f) => f.properties.faction)), areas?.drawn === drawn ? areas.km2 : null, key, lang, STRINGS[lang]);
   });
   store.watch((s) => [s.drawn, s.lang], () => {
     const { drawn, lang } = store.state;

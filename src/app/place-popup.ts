@@ -27,7 +27,7 @@ export function watchPlacePopup(ctx: AppContext): void {
     const t = STRINGS[lang];
     const content = placeCard({
       place, holder: featureNear(drawn.snapshot, at), distances: distancesToFactions(drawn.snapshot, at, ids),
-      factions: core.factions, dateIso: core.datesIso[drawn.index]!, note: core.story.method?.[lang] ?? t.approxNote, lang, localLang: core.localLanguage, t,
+      factions: core.factions, dateIso: core.datesIso[drawn.index]!, note: core.story.method?.[lang] ?? t.approxNote, blank: core.story.blank?.[lang] ?? null, lang, localLang: core.localLanguage, t,
     });
     open = place.properties.id;
     popup.setLngLat(at as [number, number]).setDOMContent(content);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchJson } from './load.ts';
+import { fetchJson, fetchOptional } from './load.ts';
+import { probeFiles } from './files.ts';
 
 const dataUrl = (bytes: number[]) => `data:application/json;base64,${Buffer.from(bytes).toString('base64')}`;
 const utf8 = (s: string) => [...Buffer.from(s, 'utf8')];
@@ -51,6 +52,42 @@ describe('fetchJson on a stalled server', () => {
       const c = new AbortController();
       setTimeout(() => c.abort(new Error('stop')), 100);
       await expect(fetchJson(srv.url, 'data/x.json', c.signal, 5000)).rejects.toThrow('stop');
+    } finally { srv.close(); }
+  });
+});
+
+describe('a folder without files.json', () => {
+  /** A server with `files` (path → body), 404 for anything else, and 405 for HEAD on `noHead`. */
+  async function server(files: Record<string, string>, noHead: string[] = []): Promise<{ base: string; close: () => void; methods: string[] }> {
+    const { createServer } = await import('node:http');
+    const methods: string[] = [];
+    const s = createServer((req, res) => {
+      const path = (req.url ?? '').replace(/^\/data\//, '');
+      methods.push(`${req.method} ${path}`);
+      if (req.method === 'HEAD' && noHead.includes(path)) { res.writeHead(405).end(); return; }
+      if (!(path in files)) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(files[path]);
+    });
+    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+    const port = (s.address() as { port: number }).port;
+    return { base: `http://127.0.0.1:${port}/data/`, methods, close: () => { s.closeAllConnections(); s.close(); } };
+  }
+
+  it('reads a missing optional file as absent, and any other failure as a problem', async () => {
+    const srv = await server({ 'there.json': '{"a": 1}', 'bad.json': '{' });
+    try {
+      expect(await fetchOptional(`${srv.base}missing.json`, 'data/missing.json', (d) => ({ ok: true, value: d }))).toEqual({ ok: true, value: null });
+      expect(await fetchOptional(`${srv.base}there.json`, 'data/there.json', (d) => ({ ok: true, value: d }))).toEqual({ ok: true, value: { a: 1 } });
+      expect((await fetchOptional(`${srv.base}bad.json`, 'data/bad.json', (d) => ({ ok: true, value: d }))).ok).toBe(false);
+    } finally { srv.close(); }
+  });
+
+  it('asks for each optional file with HEAD, and counts one a server will not answer HEAD for as there', async () => {
+    const srv = await server({ 'story.json': '{}', 'stats.json': '{}', 'odd.json': '{}' }, ['odd.json']);
+    try {
+      const there = await probeFiles(srv.base, ['story.json', 'claims.json', 'stats.json', 'stack/index.json', 'odd.json']);
+      expect([...there].sort()).toEqual(['odd.json', 'stats.json', 'story.json']);
+      expect(srv.methods.every((m) => m.startsWith('HEAD '))).toBe(true);
     } finally { srv.close(); }
   });
 });

@@ -4,7 +4,7 @@
  * runs in browsers and Node.
  */
 import { parseJson } from './contract.ts';
-import { fail, type Result } from './result.ts';
+import { fail, ok, type Result } from './result.ts';
 import { decodeUtf8 } from './text.ts';
 
 /**
@@ -13,7 +13,10 @@ import { decodeUtf8 } from './text.ts';
  */
 export const FETCH_IDLE_MS = 15_000;
 
-export async function fetchJson(url: string, file: string, signal?: AbortSignal, idleMs = FETCH_IDLE_MS): Promise<Result<unknown>> {
+/** What `fetchJson` gives, with `absentOk`, for a file the server does not have (404 or 410). */
+export const ABSENT: unique symbol = Symbol('absent');
+
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, idleMs = FETCH_IDLE_MS, absentOk = false): Promise<Result<unknown>> {
   const stall = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wait = () => { clearTimeout(timer); timer = setTimeout(() => stall.abort(), idleMs); };
@@ -29,7 +32,9 @@ export async function fetchJson(url: string, file: string, signal?: AbortSignal,
       if (stall.signal.aborted) return stalled();
       return fail({ file, message: `the request failed (${err instanceof Error ? err.message : String(err)})` });
     }
-    if (!res.ok) { void res.body?.cancel().catch(() => {}); return fail({ file, message: `the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }); }
+    if (!res.ok) void res.body?.cancel().catch(() => {});
+    if (absentOk && (res.status === 404 || res.status === 410)) return ok(ABSENT);
+    if (!res.ok) { return fail({ file, message: `the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }); }
     let bytes: Uint8Array;
     try {
       bytes = await readAll(res, wait);
@@ -72,5 +77,12 @@ export async function fetchParsed<T>(
   signal?: AbortSignal,
 ): Promise<Result<T>> {
   const json = await fetchJson(url, file, signal);
+  return json.ok ? parse(json.value, file) : json;
+}
+
+/** As `fetchParsed`, but a file the server does not have (404 or 410) is null, not a problem. */
+export async function fetchOptional<T>(url: string, file: string, parse: (data: unknown, file: string) => Result<T>, signal?: AbortSignal): Promise<Result<T | null>> {
+  const json = await fetchJson(url, file, signal, FETCH_IDLE_MS, true);
+  if (json.ok && json.value === ABSENT) return ok(null);
   return json.ok ? parse(json.value, file) : json;
 }

@@ -19,7 +19,7 @@ describe('parseStory', () => {
 
   it('needs only a title; the rest is null or empty', () => {
     const r = parseStory({ title }, 'story.json');
-    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [], localLanguage: null } });
+    expect(r).toEqual({ ok: true, value: { title, subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), blank: null, licence: null, credits: [], localLanguage: null } });
   });
 
   it('reads localLanguage as a BCP 47 tag, in its canonical case, and refuses anything else', () => {
@@ -57,6 +57,38 @@ describe('parseStory', () => {
       `s: "date" must be a date written YYYY-MM-DD, got ${'['.repeat(80)}…`,
       `s: "article" "place": no place "${'x'.repeat(79)}… in places.geojson`,
     ]);
+  });
+
+  it('takes the article\'s source line in both languages, or one string for both (older stories)', () => {
+    const source = { en: 'A newspaper, 2017', nl: 'Een krant, 2017' };
+    const both = parseStory({ title, article: { source } }, 's');
+    expect(both.ok && both.value.article).toEqual({ source, place: null });
+    const one = parseStory({ title, article: { source: 'NRC, 2017' } }, 's');
+    expect(one.ok && one.value.article).toEqual({ source: { en: 'NRC, 2017', nl: 'NRC, 2017' }, place: null });
+    expect(lines(parseStory({ title, article: { source: { en: 'only English' } } }, 's'))).toEqual([
+      's: "article" must be {"source": {"en": string, "nl": string} (or one string for both), "place"?: a place id}',
+    ]);
+  });
+
+  it('reads pockets\' names, with the form a name takes after another pocket, and refuses a name that would repeat another', () => {
+    const enclave = { en: 'the X enclave', nl: 'de enclave in X' };
+    const siege = { en: 'the siege line around the X enclave', nl: 'de belegeringslinie rond de enclave in X' };
+    const its = { en: 'its siege line', nl: 'de belegeringslinie eromheen' };
+    const r = parseStory({ title, pockets: { enclave, siege: { ...siege, after: { enclave: its } } } }, 's');
+    expect(r.ok && [...r.value.pockets]).toEqual([['enclave', { ...enclave, after: new Map() }], ['siege', { ...siege, after: new Map([['enclave', its]]) }]]);
+    expect(lines(parseStory({ title, pockets: { enclave, siege } }, 's'))).toEqual([
+      's: "pockets" "siege": its name "the siege line around the X enclave" repeats the name of "enclave"; give the name it takes after that pocket in a list, "after": {"enclave": {"en": string, "nl": string}}',
+    ]);
+    expect(lines(parseStory({ title, pockets: { siege: { ...siege, after: { enclave: 'its' } } } }, 's'))).toEqual([
+      's: "pockets" "siege": "after" "enclave": must be a pocket id with a name {"en": string, "nl": string}',
+    ]);
+  });
+
+  it('reads what blank ground means in the story', () => {
+    const blank = { en: 'no reports', nl: 'geen berichten' };
+    const r = parseStory({ title, blank }, 's');
+    expect(r.ok && r.value.blank).toEqual(blank);
+    expect(lines(parseStory({ title, blank: 'none' }, 's'))).toEqual(['s: "blank" must be {"en": string, "nl": string} with both texts filled in']);
   });
 
   it('reads the data licence and the credits', () => {

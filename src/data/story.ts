@@ -4,7 +4,7 @@
  * fills in the bounds of the data and the last date. Parsed without trust, like every data file.
  */
 import { isId, isIsoDate, type Text } from './contract.ts';
-import { echo } from './echo.ts';
+import { clip, echo } from './echo.ts';
 import { fail, failAll, ok, type Problem, type Result } from './result.ts';
 
 /** [[west, south], [east, north]] in degrees. */
@@ -17,11 +17,13 @@ export interface Story {
   /** The date to open on; null: the index entry marked `article`, else the last snapshot. */
   dateIso: string | null;
   /** The article the map was made for: its source line, and the place whose distances it discusses. */
-  article: { source: string; place: string | null } | null;
+  article: { source: Text; place: string | null } | null;
   /** How the front lines are drawn, in a sentence; shown with every place and the sources. */
   method: Text | null;
   /** Names, in a sentence, of hand-drawn pockets (snapshot features' `id`), e.g. "the X enclave". */
-  pockets: ReadonlyMap<string, Text>;
+  pockets: ReadonlyMap<string, PocketName>;
+  /** What blank ground (no side's) means in this story, e.g. "open desert, or no reliable information"; null: the legend does not explain blank ground. */
+  blank: Text | null;
   /** The licence of the story's data, e.g. CC BY 4.0; null: not stated. */
   licence: { name: string; url: string | null } | null;
   /** Whose data the story builds on and how to credit it, one line each (Natural Earth is credited by the app). */
@@ -29,6 +31,12 @@ export interface Story {
   /** The language of the places' local names (`name_local`), a BCP 47 tag such as "ar" or "uk"; null: not stated. */
   localLanguage: string | null;
 }
+
+/**
+ * A pocket's name, and how it reads right after another pocket's in one list (`after`, by that
+ * pocket's id): "the X enclave and *its siege line*", not "… and the siege line around the X enclave".
+ */
+export interface PocketName extends Text { after: ReadonlyMap<string, Text> }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is Text => isObject(v) && typeof v.en === 'string' && !!v.en && typeof v.nl === 'string' && !!v.nl;
@@ -74,18 +82,14 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
   const a = data.article;
   if (a !== undefined) {
     const places = known.places ? new Set(known.places) : null;
-    if (!isObject(a) || typeof a.source !== 'string' || !a.source) bad('article', 'must be {"source": "who, when", "place"?: a place id}');
+    // The source line in both languages, or (older stories) one string for both.
+    const source = isObject(a) && typeof a.source === 'string' && a.source ? { en: a.source, nl: a.source } : isObject(a) && isText(a.source) ? { en: a.source.en, nl: a.source.nl } : null;
+    if (!isObject(a) || !source) bad('article', `must be {"source": ${TEXT} (or one string for both), "place"?: a place id}`);
     else if (a.place !== undefined && (!isId(a.place) || (places && !places.has(a.place)))) bad('article', `"place": no place ${echo(a.place)} in places.geojson`);
-    else article = { source: a.source, place: typeof a.place === 'string' ? a.place : null };
+    else article = { source, place: typeof a.place === 'string' ? a.place : null };
   }
-  const pockets = new Map<string, Text>();
-  if (data.pockets !== undefined) {
-    if (!isObject(data.pockets)) bad('pockets', `must be an object of pocket id → ${TEXT}`);
-    else for (const [id, name] of Object.entries(data.pockets)) {
-      if (isId(id) && isText(name)) pockets.set(id, { en: name.en, nl: name.nl });
-      else bad('pockets', `${echo(id)}: must be a feature id with a name ${TEXT}`);
-    }
-  }
+  const pockets = parsePockets(data.pockets, bad);
+  const blank = text('blank', false);
   let licence: Story['licence'] = null;
   const l = data.licence;
   if (l !== undefined) {
@@ -103,7 +107,7 @@ export function parseStory(data: unknown, file: string, known: { places?: Iterab
     if (!localLanguage) bad('localLanguage', `must be a BCP 47 language tag such as "ar", "uk" or "he", got ${echo(data.localLanguage)}`);
   }
   if (problems.length || !title) return failAll(problems);
-  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, licence, credits, localLanguage });
+  return ok({ title, subtitle, bounds, dateIso: typeof data.date === 'string' ? data.date : null, article, method, pockets, blank, licence, credits, localLanguage });
 }
 
 /** A well-formed BCP 47 language tag in its canonical case ("uk", "sr-Cyrl"), or null. */
@@ -119,5 +123,36 @@ function languageTag(v: unknown): string | null {
 /** The story when data/story.json is missing: a neutral title, nothing else. */
 export const NO_STORY: Story = {
   title: { en: 'Who held which ground', nl: 'Wie had welk gebied' },
-  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), licence: null, credits: [], localLanguage: null,
+  subtitle: null, bounds: null, dateIso: null, article: null, method: null, pockets: new Map(), blank: null, licence: null, credits: [], localLanguage: null,
 };
+
+/**
+ * story.json `pockets`: id → {en, nl, after?: {other id: {en, nl}}}. A name that contains another
+ * pocket's name needs its form after that pocket, so that a list of both never says a name twice.
+ */
+function parsePockets(v: unknown, bad: (field: string, message: string) => void): Map<string, PocketName> {
+  const pockets = new Map<string, PocketName>();
+  if (v === undefined) return pockets;
+  if (!isObject(v)) { bad('pockets', `must be an object of pocket id → ${TEXT}`); return pockets; }
+  for (const [id, name] of Object.entries(v)) {
+    if (!isId(id) || !isText(name)) { bad('pockets', `${echo(id)}: must be a feature id with a name ${TEXT}`); continue; }
+    const after = new Map<string, Text>();
+    const a = (name as unknown as Record<string, unknown>).after;
+    if (a !== undefined && !isObject(a)) bad('pockets', `${echo(id)}: "after" must be an object of pocket id → ${TEXT}`);
+    else for (const [other, form] of Object.entries(a ?? {})) {
+      if (isId(other) && isText(form)) after.set(other, { en: form.en, nl: form.nl });
+      else bad('pockets', `${echo(id)}: "after" ${echo(other)}: must be a pocket id with a name ${TEXT}`);
+    }
+    pockets.set(id, { en: name.en, nl: name.nl, after });
+  }
+  for (const [id, p] of pockets) {
+    for (const [other, q] of pockets) {
+      if (other === id || p.after.has(other)) continue;
+      const lang = (['en', 'nl'] as const).find((l) => q[l].trim() !== '' && p[l].toLowerCase().includes(q[l].trim().toLowerCase()));
+      if (!lang) continue;
+      bad('pockets', `${echo(id)}: its name "${clip(p[lang])}" repeats the name of ${echo(other)}; give the name it takes after that pocket in a list, "after": {${echo(other)}: ${TEXT}}`);
+      break; // one problem a pocket is enough to fix it
+    }
+  }
+  return pockets;
+}

@@ -28,15 +28,19 @@ export function bilingualName(lang: Lang): ExpressionSpecification {
     ['format', ['get', `name_${lang}`], {}]];
 }
 
-/** The style, with label fonts for `names` (placeNames; fonts.ts loads a script's file only when they need it). */
-export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light', names: readonly string[] = []): StyleSpecification {
+/**
+ * The style, with label fonts for `names` (placeNames; fonts.ts loads a script's file only when they
+ * need it). `basemap`: the site has basemap/basemap.geojson (the build makes it; a folder copied in
+ * by hand may not): else none is drawn.
+ */
+export function buildStyle(dataBase: string, pageBase: string, lang: Lang, theme: 'light' | 'dark' = 'light', names: readonly string[] = [], basemap = true): StyleSpecification {
   const COLORS = palette(theme);
   const data = (path: string) => abs(`${dataBase}${path}`, pageBase);
   return {
     version: 8,
     'font-faces': fontFaces(pageBase, names),
     sources: {
-      basemap: { type: 'geojson', data: data('basemap/basemap.geojson'), attribution: 'Natural Earth' },
+      basemap: { type: 'geojson', data: basemap ? data('basemap/basemap.geojson') : { type: 'FeatureCollection', features: [] }, attribution: 'Natural Earth' },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },

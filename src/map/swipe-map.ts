@@ -17,6 +17,8 @@ export interface SwipeMapOptions {
   lang: Lang;
   theme: 'light' | 'dark';
   dataBase: string;
+  /** The site has a basemap (style.ts buildStyle). */
+  basemap: boolean;
 }
 
 export class SwipeMap {
@@ -25,11 +27,11 @@ export class SwipeMap {
   readonly #ready: Promise<void>;
   readonly #sync = () => this.#map.jumpTo({ center: this.#main.getCenter(), zoom: this.#main.getZoom() });
 
-  constructor({ main, container, factions, lang, theme, dataBase }: SwipeMapOptions) {
+  constructor({ main, container, factions, lang, theme, dataBase, basemap }: SwipeMapOptions) {
     this.#main = main;
     this.#map = new MlMap({
       container,
-      style: buildStyle(dataBase, document.baseURI, lang, theme),
+      style: buildStyle(dataBase, document.baseURI, lang, theme, [], basemap),
       center: main.getCenter(),
       zoom: main.getZoom(),
       interactive: false,

@@ -23,11 +23,11 @@ const base: AnnounceInput = {
 describe('announceText (the map in words for screen readers)', () => {
   it('says the date, who holds what with the change since the date before, the desert and the contested ground', () => {
     expect(announceText(base, 'en')).toBe('15 July 2017 on the map. '
-      + 'Held: the Syrian regime about 41,300 km² (little change since 1 July 2017), the Islamic State about 40,600 km² (down 3,100 km²) and the Syrian Kurds about 28,600 km² (up 1,200 km²). '
+      + 'Held: the Syrian regime about 41,300 km² (up 110 km² since 1 July 2017), the Islamic State about 40,600 km² (down 3,100 km²) and the Syrian Kurds about 28,600 km² (up 1,200 km²). '
       + 'Desert dominated but not held: the Islamic State about 12,000 km². '
       + 'Contested: about 1,200 km² held by the Islamic State and attacked by the Syrian Kurds; about 56 km² held by the Syrian regime and attacked by the Islamic State and the Syrian Kurds.');
     expect(announceText(base, 'nl')).toBe('15 juli 2017 op de kaart. '
-      + "In handen: het Syrische regime zo'n 41.300 km² (weinig veranderd sinds 1 juli 2017), Islamitische Staat zo'n 40.600 km² (3.100 km² minder) en de Syrische Koerden zo'n 28.600 km² (1.200 km² meer). "
+      + "In handen: het Syrische regime zo'n 41.300 km² (110 km² meer sinds 1 juli 2017), Islamitische Staat zo'n 40.600 km² (3.100 km² minder) en de Syrische Koerden zo'n 28.600 km² (1.200 km² meer). "
       + "Woestijn beheerst maar niet in handen: Islamitische Staat zo'n 12.000 km². "
       + "Omstreden: zo'n 1.200 km² in handen van Islamitische Staat en aangevallen door de Syrische Koerden; zo'n 56 km² in handen van het Syrische regime en aangevallen door Islamitische Staat en de Syrische Koerden.");
   });
@@ -35,7 +35,20 @@ describe('announceText (the map in words for screen readers)', () => {
   it('names sides that are new or gone, and leaves out the change for the first date and for a preview', () => {
     const prev = { dateIso: '2017-07-01', held: new Map([['islamic-state', 500], ['syrian-regime', 300]]) };
     expect(announceText({ ...base, held: new Map([['syrian-kurds', 800], ['syrian-regime', 300]]), desert: new Map(), contested: [], prev }, 'en'))
-      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 800 km² (new since 1 July 2017), the Syrian regime about 300 km² (little change) and the Islamic State none any more (about 500 km² before).');
+      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 800 km² (new since 1 July 2017), the Syrian regime about 300 km² and the Islamic State none any more (about 500 km² before).');
+    // No side's held ground changed, to the km² the text rounds to: said once, not side by side.
+    const same = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 800.2], ['syrian-regime', 300]]) };
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 800], ['syrian-regime', 300.3]]), desert: new Map(), contested: [], prev: same }, 'en'))
+      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 800 km² and the Syrian regime about 300 km². Little change in held ground since 1 July 2017.');
+    // Changes under an area's rounding step are not named, but for a story of one side.
+    const small = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 35_733], ['syrian-regime', 47_480]]) };
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 35_734], ['syrian-regime', 47_400]]), desert: new Map(), contested: [], prev: small }, 'en'))
+      .toBe('15 July 2017 on the map. Held: the Syrian regime about 47,400 km² and the Syrian Kurds about 35,700 km². Little change in held ground since 1 July 2017.');
+    const one = { dateIso: '2017-07-01', held: new Map([['syrian-kurds', 35_719]]) };
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 35_734]]), desert: new Map(), contested: [], prev: one }, 'en'))
+      .toBe('15 July 2017 on the map. Held: the Syrian Kurds about 35,700 km² (up 15 km² since 1 July 2017).');
+    expect(announceText({ ...base, held: new Map([['syrian-kurds', 800], ['syrian-regime', 300.3]]), desert: new Map(), contested: [], prev: same }, 'nl'))
+      .toBe("15 juli 2017 op de kaart. In handen: de Syrische Koerden zo'n 800 km² en het Syrische regime zo'n 300 km². Weinig verandering in gebied in handen sinds 1 juli 2017.");
     const first = announceText({ ...base, prev: null, desert: new Map(), contested: [] }, 'en');
     expect(first).toBe('15 July 2017 on the map. Held: the Syrian regime about 41,300 km², the Islamic State about 40,600 km² and the Syrian Kurds about 28,600 km².');
     expect(announceText({ ...base, preview: 'mine.geojson', prev: null, desert: new Map(), contested: [] }, 'nl'))

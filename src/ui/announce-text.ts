@@ -6,7 +6,7 @@
  * speaks it once per swap.
  */
 import type { ContestedArea } from '../analysis/area.ts';
-import { roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
+import { changeShows, roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
 import type { Faction, FactionId } from '../data/contract.ts';
 import { formatDate, formatList, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -39,16 +39,22 @@ export function announceText(input: AnnounceInput, lang: Lang): string {
   const prevHeld = input.prev ? Object.fromEntries(input.prev.held) : null;
   const changes = new Map(sideChanges(Object.fromEntries(input.held), prevHeld ?? {}, order).map((c) => [c.faction, c]));
   const prevDate = input.prev ? formatDate(input.prev.dateIso, lang) : null;
-  let first = true;
+  // The first change named carries the date. A side's change is named when it moved much, or by
+  // at least its area's rounding step (summary.ts changeShows), or, for a story of one side, when
+  // it rounds to 1 km² or more.
+  let since = prevDate;
+  const single = changes.size === 1;
   const held = byArea(input.held).map(([id, a]) => {
     const c = prevHeld ? changes.get(id) : undefined;
-    const note = c ? w.change(c, first ? prevDate! : null, lang) : '';
-    first &&= !c;
+    const said = c && (c.kind !== 'steady' || changeShows(c.changeKm2, c.areaKm2) || (single && roundKm2(c.changeKm2) !== 0));
+    const note = c && said ? w.change(c, since, lang) : '';
+    if (note) since = null;
     return `${side(id).name} ${km2(a, lang)}${note}`;
   });
   // Sides that held ground on the date before and none now.
   const gone = prevHeld ? [...changes.values()].filter((c) => c.kind === 'gone').map((c) => w.gone(side(c.faction).name, km2(c.prevKm2, lang))) : [];
   sentences.push(held.length || gone.length ? w.held(formatList([...held, ...gone], lang)) : w.nobody);
+  if (prevDate && held.length && since !== null && !gone.length) sentences.push(w.same(prevDate));
 
   const desert = byArea(input.desert).map(([id, a]) => `${side(id).name} ${km2(a, lang)}`);
   if (desert.length) sentences.push(w.desert(formatList(desert, lang)));
@@ -71,8 +77,10 @@ interface Words {
   preview(file: string, date: string): string;
   held(list: string): string;
   nobody: string;
-  /** The change in parentheses; `prevDate` only with the first change named. */
+  /** The change in parentheses, or '' when it rounds to 0 km²; `prevDate` only with the first change named. */
   change(c: SideChange, prevDate: string | null, lang: Lang): string;
+  /** No side's held ground changed enough to name (see `announceText`). */
+  same(prevDate: string): string;
   gone(side: string, before: string): string;
   desert(list: string): string;
   contested(area: string, holder: string, attackers: string): string;
@@ -87,9 +95,10 @@ const en: Words = {
   change(c, prev, lang) {
     const since = prev ? ` since ${prev}` : '';
     if (c.kind === 'new') return ` (new${since})`;
-    if (c.kind === 'steady') return ` (little change${since})`;
+    if (roundKm2(c.changeKm2) === 0) return '';
     return ` (${c.changeKm2 < 0 ? 'down' : 'up'} ${bare(c.changeKm2, lang)}${since})`;
   },
+  same: (prev) => `Little change in held ground since ${prev}.`,
   gone: (side, before) => `${side} none any more (${before} before)`,
   desert: (list) => `Desert dominated but not held: ${list}.`,
   contested: (area, holder, attackers) => `${area} held by ${holder} and attacked by ${attackers}`,
@@ -104,9 +113,10 @@ const nl: Words = {
   change(c, prev, lang) {
     const since = prev ? ` sinds ${prev}` : '';
     if (c.kind === 'new') return ` (nieuw${since})`;
-    if (c.kind === 'steady') return ` (weinig veranderd${since})`;
+    if (roundKm2(c.changeKm2) === 0) return '';
     return ` (${bare(c.changeKm2, lang)} ${c.changeKm2 < 0 ? 'minder' : 'meer'}${since})`;
   },
+  same: (prev) => `Weinig verandering in gebied in handen sinds ${prev}.`,
   gone: (side, before) => `${side} niets meer (eerder ${before})`,
   desert: (list) => `Woestijn beheerst maar niet in handen: ${list}.`,
   contested: (area, holder, attackers) => `${area} in handen van ${holder} en aangevallen door ${attackers}`,

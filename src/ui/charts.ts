@@ -6,7 +6,9 @@
  *   cursor; aria-valuetext reads the date in words and every series' value.
  * - A click or tap anywhere on the plot chooses the nearest date. The chosen date is a solid
  *   vertical line; the cursor, when elsewhere, a dashed one.
- * - Lines never rely on colour alone: each has a dash pattern, a marker shape and a label at its end.
+ * - Lines never rely on colour alone: each has a dash pattern, a marker shape and a label at its end,
+ *   or, when the longest label does not fit beside the plot (long names, a narrow screen), a key
+ *   under it that wraps like text.
  * - A <details> with a real table of the same numbers is the alternative to the picture.
  * - Nothing animates, so prefers-reduced-motion needs nothing. Text is always textContent.
  * The viewBox follows the plot's width in CSS px (ResizeObserver), so text keeps its size on a phone.
@@ -66,7 +68,8 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   // A loop, not Math.max(...values): a long series would overflow the stack.
   const max = o.series.reduce((m, s) => s.values.reduce<number>((n, v) => (v === null ? n : Math.max(n, v)), m), 0);
   const ticks = niceTicks(max);
-  const tickLabels = ticks.map((t, i) => (i === ticks.length - 1 ? `${formatNumber(t, o.lang)} ${o.unit}` : formatNumber(t, o.lang)));
+  // Numbers alone: the unit is in the title ("…, km²"), and a label with it did not fit a phone's plot.
+  const tickLabels = ticks.map((t) => formatNumber(t, o.lang));
   const longest = (xs: string[]) => xs.reduce((m, x) => Math.max(m, x.length), 0);
 
   const plot = svg('svg', {
@@ -79,6 +82,13 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
   plot.style.touchAction = 'manipulation';
   plot.style.cursor = 'pointer';
   const readout = el('p', { class: 'line-chart-readout', 'aria-hidden': 'true' });
+  // Each line's look and label, for when the labels do not fit at the lines' ends.
+  const key = el('ul', { class: 'line-chart-key', 'aria-hidden': 'true' }, ...o.series.map((s, k) => {
+    const look = svg('svg', { width: 28, height: 12, viewBox: '0 0 28 12' });
+    look.append(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, stroke: s.color, 'stroke-width': 2, 'stroke-dasharray': seriesStyle(k).dash }));
+    look.append(keyMarker(k, s.color));
+    return el('li', { 'data-series': s.id }, look, s.label);
+  }));
   const body = el('tbody');
   const table = el('table', {},
     el('caption', {}, o.title),
@@ -94,9 +104,13 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     const w = Math.max(280, Math.round(cssWidth || 640));
     const h = Math.round(Math.min(320, Math.max(200, w * 0.5)));
     const left = Math.min(w * 0.25, longest(tickLabels) * FONT_PX * 0.6 + 10);
-    const right = Math.min(w * 0.35, longest(o.series.map((s) => s.label)) * FONT_PX * 0.6 + 22);
+    // Labels at the lines' ends take up to a third of the width (0.6 em a character, roughly);
+    // longer ones go into the key under the plot.
+    const labelsPx = longest(o.series.map((s) => s.label)) * FONT_PX * 0.6 + 22;
+    const endLabels = labelsPx <= w * 0.35;
+    const right = endLabels ? labelsPx : 12;
     const top = FONT_PX, bottom = h - FONT_PX * 2.2;
-    return { w, h, left, right, top, bottom, x: linearScale(days[0] ?? 0, days[n - 1] ?? 1, left, w - right), y: linearScale(0, ticks[ticks.length - 1]!, bottom, top) };
+    return { w, h, left, right, endLabels, top, bottom, x: linearScale(days[0] ?? 0, days[n - 1] ?? 1, left, w - right), y: linearScale(0, ticks[ticks.length - 1]!, bottom, top) };
   }
   /** The plot's width in CSS px (width: 100% of the figure, whatever the figure's margins). */
   const plotWidth = () => plot.getBoundingClientRect().width || container.clientWidth;
@@ -104,7 +118,8 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
 
   function draw(): void {
     current = layout(plotWidth());
-    const { w, h, left, right, top, bottom, x, y } = current;
+    const { w, h, left, right, endLabels, top, bottom, x, y } = current;
+    key.hidden = endLabels;
     plot.setAttribute('viewBox', `0 0 ${w} ${h}`);
     const parts: SVGElement[] = [];
     // Axes: light grid lines with labels on the left; years along the bottom.
@@ -133,7 +148,7 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     ends.forEach((e, j) => {
       const ex = x(days[e.i]!), ey = y(e.s.values[e.i]!);
       parts.push(marker(e.k, e.s.color, ex, ey));
-      parts.push(svg('text', { x: ex + 8, y: labelYs[j]!, 'dominant-baseline': 'middle', fill: 'currentColor', 'data-series': e.s.id }, e.s.label));
+      if (endLabels) parts.push(svg('text', { x: ex + 8, y: labelYs[j]!, 'dominant-baseline': 'middle', fill: 'currentColor', 'data-series': e.s.id }, e.s.label));
     });
     // The chosen date, and the cursor when it is elsewhere, with markers where it crosses the lines.
     const rule = (i: number, cls: string, dash: string) => svg('line', {
@@ -156,14 +171,15 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     readout.textContent = text;
     rows.forEach((r, i) => (i === selected ? r.setAttribute('aria-current', 'true') : r.removeAttribute('aria-current')));
 
-    function marker(k: number, color: string, mx: number, my: number): SVGPathElement {
-      const shape = seriesStyle(k).marker;
-      return svg('path', {
-        d: markerPath(shape, mx, my, 4), fill: shape === 'cross' ? 'none' : color, stroke: shape === 'cross' ? color : 'currentColor',
-        'stroke-width': shape === 'cross' ? 2 : 0.75, 'aria-hidden': 'true',
-      });
-    }
   }
+  function marker(k: number, color: string, mx: number, my: number): SVGPathElement {
+    const shape = seriesStyle(k).marker;
+    return svg('path', {
+      d: markerPath(shape, mx, my, 4), fill: shape === 'cross' ? 'none' : color, stroke: shape === 'cross' ? color : 'currentColor',
+      'stroke-width': shape === 'cross' ? 2 : 0.75, 'aria-hidden': 'true',
+    });
+  }
+  function keyMarker(k: number, color: string): SVGPathElement { return marker(k, color, 14, 6); }
 
   const indexAt = (clientX: number): number => {
     const { w, left, right } = current;
@@ -209,6 +225,7 @@ export function renderLineChart(container: HTMLElement, options: LineChartOption
     el('figcaption', { class: 'line-chart-title' }, o.title),
     readout,
     plot,
+    key,
     el('details', { class: 'line-chart-table' }, el('summary', {}, o.strings.table), scroller)));
   draw();
 

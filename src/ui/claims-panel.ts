@@ -3,9 +3,10 @@
  * verdict in words and symbol (never colour alone). Values come precomputed from data/stats.json.
  */
 import type { Claim } from '../analysis/claims.ts';
-import type { Faction } from '../data/contract.ts';
+import type { Faction, Place } from '../data/contract.ts';
 import type { ClaimValue } from '../data/stats.ts';
 import { el } from './dom.ts';
+import { claimText } from './names-text.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Strings } from './strings.ts';
@@ -17,6 +18,8 @@ export function renderClaimsPanel(
   claims: readonly Claim[],
   values: Readonly<Record<string, ClaimValue>> | null,
   factions: readonly Faction[],
+  /** For the name of a claim's place in its text (`{place}`). */
+  places: readonly Place[],
   dateIso: string,
   /** The article's source line (story.json), shown under the heading. */
   source: string | null,
@@ -44,7 +47,7 @@ export function renderClaimsPanel(
       'data-verdict': verdict,
       'data-value': v && typeof v.value === 'number' && c.kind !== 'holder' ? String(v.value) : undefined,
     },
-    el('p', { class: 'claim-text' }, c.text[lang]),
+    el('p', { class: 'claim-text' }, claimText(c, places, lang)),
     el('p', { class: 'claim-values' },
       `${t.articleSays}: ${article} · ${t.ours}: `, el('strong', {}, ours), ' ',
       el('span', { class: `verdict verdict-${verdict}` }, `${SYMBOL[verdict]} ${t.verdicts[verdict]}`))));

@@ -3,9 +3,10 @@
  * side), then read what changed: km² gained and lost per side, and where the biggest loser's ground
  * went. The panel only emits intents; the app computes and calls `render`.
  */
-import { CONTESTED_HOLDER, type Faction, type FactionId } from '../data/contract.ts';
+import { CONTESTED_HOLDER, type Faction } from '../data/contract.ts';
 import type { ChangeResult } from '../analysis/change.ts';
-import { grammar } from './summary-text.ts';
+import { compareSentence } from './compare-text.ts';
+import { roundKm2 } from '../analysis/summary.ts';
 import { el } from './dom.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -25,7 +26,8 @@ export interface ComparePanelOptions {
 
 export type CompareStatus = { kind: 'off' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; summary: ChangeSummary };
 
-const hundreds = (km2: number) => Math.round(km2 / 100) * 100;
+/** As the sentence rounds (analysis/summary.ts roundKm2): hundreds from 1,000 km², finer below. */
+const rounded = (km2: number) => Math.abs(roundKm2(km2));
 
 export class ComparePanel {
   readonly #o: ComparePanelOptions;
@@ -72,10 +74,10 @@ export class ComparePanel {
     if (status.kind === 'busy') return [el('p', { class: 'compare-hint' }, t.compareBusy)];
     if (status.kind === 'error') return [el('p', { class: 'compare-error', role: 'alert' }, status.message)];
     const { summary } = status;
-    const side = grammar(factions, lang);
-    const name = (id: FactionId | 'none') => (id === 'none' ? t.nobody : id === CONTESTED_HOLDER ? t.contestedGround : side(id).name);
-    const km2 = (x: number) => `${formatNumber(hundreds(x), lang)} ${t.km2}`;
     const from = formatDate(summary.fromIso, lang), to = formatDate(summary.toIso, lang);
+    const n = (x: number) => formatNumber(rounded(x), lang);
+    // A change that rounds to 0 km² is "0", without a sign.
+    const signed = (x: number, sign: '+' | '−' = x < 0 ? '−' : '+') => (rounded(x) === 0 ? '0' : `${sign}${n(x)}`);
     // The sides, then contested ground (counted apart, CONTESTED_HOLDER) when there is any.
     const holders = [...factions.map((f) => ({ id: f.id, label: f.short[lang] })), { id: CONTESTED_HOLDER, label: t.contestedGround }];
     const rows = holders.filter((f) => summary.totals[f.id]).map((f) => {
@@ -83,26 +85,20 @@ export class ComparePanel {
       const net = s.afterKm2 - s.beforeKm2;
       return el('tr', { 'data-faction': f.id, 'data-gained-km2': s.gainedKm2.toFixed(0), 'data-lost-km2': s.lostKm2.toFixed(0) },
         el('th', { scope: 'row' }, f.label),
-        el('td', {}, formatNumber(hundreds(s.beforeKm2), lang)),
-        el('td', {}, formatNumber(hundreds(s.afterKm2), lang)),
-        el('td', {}, `+${formatNumber(hundreds(s.gainedKm2), lang)}`),
-        el('td', {}, `−${formatNumber(hundreds(s.lostKm2), lang)}`),
-        el('td', { class: net < 0 ? 'net-down' : 'net-up' }, `${net < 0 ? '−' : '+'}${formatNumber(Math.abs(hundreds(net)), lang)}`));
+        el('td', {}, n(s.beforeKm2)),
+        el('td', {}, n(s.afterKm2)),
+        el('td', {}, signed(s.gainedKm2, '+')),
+        el('td', {}, signed(s.lostKm2, '−')),
+        el('td', { class: rounded(net) === 0 ? undefined : net < 0 ? 'net-down' : 'net-up' }, signed(net)));
     });
-    const table = el('table', { class: 'compare-table' },
-      el('caption', {}, t.compareCaption(from, to)),
-      el('thead', {}, el('tr', {}, ...['', from, to, t.gained, t.lost, t.net].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows));
-    // Where the biggest loser's ground went.
-    const loser = factions.map((f) => ({ f, s: summary.totals[f.id] })).filter((x) => x.s && x.s.lostKm2 > 0).sort((a, b) => b.s!.lostKm2 - a.s!.lostKm2)[0];
-    const sentences: Node[] = [];
-    if (loser) {
-      const to2 = Object.entries(summary.transfersKm2[loser.f.id] ?? {})
-        .filter(([, v]) => (v ?? 0) >= 100)
-        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-        .map(([id, v]) => t.wentTo(km2(v!), name(id as FactionId | 'none')));
-      sentences.push(el('p', { class: 'compare-sentence' }, t.ofWhatLost(km2(loser.s!.lostKm2), side(loser.f.id).name, from, to, to2)));
-    }
-    return [...sentences, table, el('p', { class: 'compare-key' }, t.compareKey)];
+    // A table wider than the panel scrolls inside its own labelled, focusable box, not the page;
+    // its title stays outside the box, so that it wraps in the panel's width.
+    const caption = el('p', { class: 'compare-caption', id: 'compare-caption' }, t.compareCaption(from, to));
+    const table = el('div', { class: 'compare-table-scroll', role: 'region', 'aria-labelledby': 'compare-caption', tabindex: '0' },
+      el('table', { class: 'compare-table', 'aria-labelledby': 'compare-caption' },
+        el('thead', {}, el('tr', {}, ...['', from, to, t.gained, t.lost, t.net].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, ...rows)));
+    const sentences: Node[] = [el('p', { class: 'compare-sentence' }, compareSentence(summary, summary.fromIso, summary.toIso, factions, lang))];
+    return [...sentences, caption, table, el('p', { class: 'compare-key' }, t.compareKey)];
   }
 }

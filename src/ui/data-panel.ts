@@ -6,7 +6,7 @@
  * this module is loaded then too (data-shell.ts is all the first view needs).
  */
 import { downloadName, parseDownloads, type Downloads } from '../data/downloads.ts';
-import { formatProblem, type Result } from '../data/result.ts';
+import { formatProblem, ok, type Result } from '../data/result.ts';
 import type { Story } from '../data/story.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -36,9 +36,11 @@ export class DataPanel {
   /**
    * Fills `details` (data-shell.ts) below its summary. `dataBase`: the URL of data/, ending
    * in /; `load` fetches and parses a file of it: downloads/index.json, at once if `details` is open.
+   * `prepared`: the site has downloads (files.json lists their index); else the snapshot files are offered.
    */
-  constructor(details: HTMLDetailsElement, dataBase: string, load: DataLoad) {
+  constructor(details: HTMLDetailsElement, dataBase: string, load: DataLoad, prepared = true) {
     this.#dataBase = dataBase;
+    if (!prepared) this.#index = ok({ geojson: new Map(), csv: null, licence: null });
     this.#loadFile = load;
     this.#body = el('div', { class: 'data-body' });
     this.#details = details;

@@ -17,13 +17,15 @@ export interface PlaceCardInput {
   dateIso: string;
   /** How the lines are drawn (the story's method), shown under the figures. */
   note: string;
+  /** What ground no side holds means in the story (story.json `blank`), or null. */
+  blank: string | null;
   lang: Lang;
   /** The language of the place's local name (story.json `localLanguage`), or null when not stated. */
   localLang: string | null;
   t: Strings;
 }
 
-export function placeCard({ place, holder, distances, factions, dateIso, note, lang, localLang, t }: PlaceCardInput): HTMLElement {
+export function placeCard({ place, holder, distances, factions, dateIso, note, blank, lang, localLang, t }: PlaceCardInput): HTMLElement {
   const p = place.properties;
   const byId = new Map(factions.map((f) => [f.id, f]));
   const holderId: FactionId | null = holder?.properties.faction ?? null;
@@ -41,7 +43,7 @@ export function placeCard({ place, holder, distances, factions, dateIso, note, l
     el('h3', {}, p[`name_${lang}`], ...(p.name_local ? [' ', el('span', { ...(localLang ? { lang: localLang } : {}), dir: direction(localLang), class: 'place-local' }, p.name_local)] : [])),
     el('p', { class: 'place-holder', 'data-holder': holderId ?? 'none', 'data-tier': tier },
       holderFaction ? swatch(holderFaction.color) : null,
-      holderFaction ? `${t.holderBy[tier]}: ${holderFaction.name[lang]}` : t.notHeld,
+      holderFaction ? `${t.holderBy[tier]}: ${holderFaction.name[lang]}` : t.notHeld(blank),
       tier === 'contested' && holder?.properties.against?.length
         ? `; ${t.attackedBy}: ${formatList(holder.properties.against.map((id) => byId.get(id)?.name[lang] ?? id), lang)}` : null,
       ` (${formatDate(dateIso, lang)})`),

@@ -2,7 +2,6 @@
  * The interface's words in English and Dutch. Nothing here belongs to one story: titles, sides,
  * places and the method come from data/ (story.json, factions.json, places.geojson).
  */
-import { formatList } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Tier } from '../data/contract.ts';
 
@@ -21,15 +20,16 @@ const en = {
     desert: 'Hatched: open desert the side dominated without holding it, near a front or as a support zone.',
     contested: 'Striped in a second colour and outlined: contested, fought over on this date (the stripes are the attacker\'s colour; the area counts apart).',
   } as Record<Tier, string>,
-  /** The legend's key to blank ground inside the story's countries. */
-  noSideKey: 'Blank: no side held it in our data (open desert, or no reliable information).',
+  /** The legend's key to blank ground, with what it means in the story (story.json `blank`). */
+  noSideKey: (why: string) => `Blank: no side held it in our data (${why}).`,
   km2: 'km²',
   km: 'km',
   /** Who has a place, by the tier of the ground it is on. */
   holderBy: { held: 'Held by', desert: 'Desert dominated (not held) by', contested: 'Contested; held until the fight began by' } as Record<Tier, string>,
   /** After a contested place's holder: who was attacking it. */
   attackedBy: 'attacked by',
-  notHeld: 'Not held by any side in our data (open desert or no information)',
+  /** A place on ground no side holds; `why` what that means in the story (story.json `blank`), if it says. */
+  notHeld: (why: string | null) => `Not held by any side in our data${why ? ` (${why})` : ''}`,
   distancesTitle: 'Distance to the nearest ground held by',
   inside: 'inside',
   onDate: 'on',
@@ -73,9 +73,6 @@ const en = {
   gained: 'gained',
   lost: 'lost',
   net: 'net',
-  wentTo: (km2: string, who: string) => `${km2} to ${who}`,
-  ofWhatLost: (km2: string, who: string, a: string, b: string, parts: string[]) =>
-    `Of the ${km2} ${who} lost between ${a} and ${b}, ${parts.length ? formatList(parts, 'en') : 'most went in pieces under 100 km²'}.`,
   compareKey: 'On the map: cross-hatched ground changed hands (outlined in its new holder’s colour); a dashed outline marks ground nobody holds any more.',
   swipeLabel: 'Divider between the two dates',
   overTime: 'Over time',
@@ -156,12 +153,12 @@ const nl: Strings = {
     desert: 'Gearceerd: open woestijn die de partij beheerste zonder die in handen te hebben, bij een front of als steunzone.',
     contested: 'Gestreept in een tweede kleur en omlijnd: omstreden, op deze datum werd erom gevochten (de strepen hebben de kleur van de aanvaller; de oppervlakte telt apart).',
   },
-  noSideKey: 'Blanco: volgens onze gegevens van geen enkele partij (open woestijn, of geen betrouwbare informatie).',
+  noSideKey: (why) => `Blanco: volgens onze gegevens van geen enkele partij (${why}).`,
   km2: 'km²',
   km: 'km',
   holderBy: { held: 'In handen van', desert: 'Woestijn beheerst (niet in handen) door', contested: 'Omstreden; tot de strijd begon in handen van' },
   attackedBy: 'aangevallen door',
-  notHeld: 'Volgens onze gegevens van niemand (open woestijn of geen informatie)',
+  notHeld: (why) => `Volgens onze gegevens van niemand${why ? ` (${why})` : ''}`,
   distancesTitle: 'Afstand tot het dichtstbijzijnde gebied van',
   inside: 'binnen',
   onDate: 'op',
@@ -203,9 +200,6 @@ const nl: Strings = {
   gained: 'gewonnen',
   lost: 'verloren',
   net: 'netto',
-  wentTo: (km2, who) => `${km2} naar ${who}`,
-  ofWhatLost: (km2, who, a, b, parts) =>
-    `Van de ${km2} die ${who} tussen ${a} en ${b} verloor, ging ${parts.length ? formatList(parts, 'nl') : 'het meeste in stukken kleiner dan 100 km²'}.`,
   compareKey: 'Op de kaart: kruislings gearceerd gebied wisselde van eigenaar (omlijnd in de kleur van de nieuwe); een gestippelde rand markeert gebied dat niemand meer heeft.',
   swipeLabel: 'Scheidslijn tussen de twee datums',
   overTime: 'In de loop van de tijd',

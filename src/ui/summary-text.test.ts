@@ -95,6 +95,10 @@ describe('summarize', () => {
       'On 1 October 2015 no side had gained or lost much ground since 1 September 2015: the Islamic State held about 89,100 km² and the Syrian regime about 27,500 km².');
     expect(summarize(input(b, a), 'nl')).toBe(
       "Op 1 oktober 2015 had geen partij sinds 1 september 2015 veel gebied gewonnen of verloren: Islamitische Staat had zo'n 89.100 km² in handen en het Syrische regime zo'n 27.500 km².");
+    // A change is named beside an area when it is at least the step the area is rounded to.
+    const c = snap('2015-11-01', { 'islamic-state': 88_900, 'syrian-regime': 27_500 });
+    expect(summarize(input(c, b), 'en')).toBe(
+      'On 1 November 2015 no side had gained or lost much ground since 1 October 2015: the Islamic State held about 88,900 km² (down 160 km²) and the Syrian regime about 27,500 km².');
   });
 
   it('adds one sentence on the article\'s claims: how many agree, and the distances from Mayadeen next to the article\'s', () => {
@@ -148,6 +152,18 @@ describe('summarize for any story', () => {
     const s = snap('2020-01-01', { 'north-army': 1234 });
     expect(summarize({ ...input(s, null), factions: f.value }, 'en')).toBe('On 1 January 2020, the first date on the map, the North Army held about 1,200 km².');
     expect(summarize({ ...input(s, null), factions: f.value }, 'nl')).toBe("Op 1 januari 2020, de eerste datum op de kaart, had de Noordelijke Brigade zo'n 1.200 km² in handen.");
+  });
+  it('words a story of one side: its change since the date before however small, or that it held as much', () => {
+    const f = parseFactions({ factions: [{ id: 'occupied', name: { en: 'occupied area', nl: 'bezet gebied' }, color: '#aa3333', grammar: { article: { nl: 'het' } } }] }, 'f');
+    if (!f.ok) throw new Error('does not parse');
+    const day1 = snap('2025-01-01', { occupied: 113_090 }), day2 = snap('2025-01-02', { occupied: 113_105 }), day3 = snap('2025-01-03', { occupied: 113_105.3 });
+    const one = (now: SnapshotStats, before: SnapshotStats | null, lang: 'en' | 'nl', more: Partial<SummaryInput> = {}) => summarize({ ...input(now, before), factions: f.value, ...more }, lang);
+    expect(one(day2, day1, 'en')).toBe('On 2 January 2025 the occupied area held about 113,100 km² (up 15 km² since 1 January 2025).');
+    expect(one(day2, day1, 'nl')).toBe("Op 2 januari 2025 had het bezet gebied zo'n 113.100 km² in handen (15 km² meer dan op 1 januari 2025).");
+    expect(one(day3, day2, 'en')).toBe('On 3 January 2025 the occupied area held about 113,100 km², as on 2 January 2025.');
+    expect(one(day3, day2, 'nl')).toBe("Op 3 januari 2025 had het bezet gebied zo'n 113.100 km² in handen, evenveel als op 2 januari 2025.");
+    expect(one(day1, null, 'en', { dateCount: 1 })).toBe('On 1 January 2025, the only date on the map, the occupied area held about 113,100 km².');
+    expect(one(day1, null, 'nl', { dateCount: 1 })).toBe("Op 1 januari 2025, de enige datum op de kaart, had het bezet gebied zo'n 113.100 km² in handen.");
   });
   it('names a left-out pocket by its id when story.json gives no name', () => {
     const c: Claim[] = [{ id: 'k', kind: 'distance', place: 'mayadeen', faction: 'syrian-regime', exclude: ['west-pocket'], article: 10, text }];

@@ -6,11 +6,13 @@
  * factions.json, pocket names from story.json.
  */
 import type { Claim, DistanceClaim } from '../analysis/claims.ts';
-import { roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
+import { changeShows, roundKm2, sideChanges, type SideChange } from '../analysis/summary.ts';
 import type { Faction, FactionId, Place, Text } from '../data/contract.ts';
+import type { PocketName } from '../data/story.ts';
 import type { SnapshotStats, Stats } from '../data/stats.ts';
 import { formatDate, formatList, formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { placeName, pocketList } from './names-text.ts';
 
 export interface SummaryInput {
   dateIso: string;
@@ -23,7 +25,41 @@ export interface SummaryInput {
   /** Places, for their names in the claims sentence (a place may be spelt otherwise in Dutch); else the id. */
   places?: readonly Place[];
   /** Names of pockets a distance claim leaves out (story.json `pockets`); else the id in words. */
-  pockets?: ReadonlyMap<string, Text>;
+  pockets?: ReadonlyMap<string, PocketName | Text>;
+  /** How many dates the map has (1: the first date is the only one); unknown when left out. */
+  dateCount?: number;
+}
+
+/**
+ * What the paragraph says of the ground held, before it is put into words (the property tests
+ * check it against the figures): every side that held ground on the date or the one before, and
+ * how it is named. `changed` sides are worded with their change, `steady` ones in a sentence of
+ * their own ("hardly changed"); `unchanged` when no side moved much (each with its change if it is
+ * at least its area's rounding step); `single` for a story with one side on both dates, with its
+ * change however small (for a daily archive of one side, that is the news).
+ */
+export type SummaryPlan =
+  | { kind: 'opening'; sides: SideChange[] }
+  | { kind: 'changes'; changed: SideChange[]; steady: SideChange[] }
+  | { kind: 'unchanged'; sides: SideChange[] }
+  | { kind: 'single'; side: SideChange }
+  | { kind: 'nobody' };
+
+/** The plan of the paragraph's first sentences (see SummaryPlan). */
+export function summaryPlan(input: SummaryInput): SummaryPlan {
+  const order = input.factions.map((f) => f.id);
+  const bySize = (list: SideChange[]) => [...list].sort((a, b) => b.areaKm2 - a.areaKm2);
+  if (!input.prevStats) {
+    const sides = bySize(sideChanges(input.stats.areaKm2.held, {}, order));
+    return sides.length ? { kind: 'opening', sides } : { kind: 'nobody' };
+  }
+  const changes = sideChanges(input.stats.areaKm2.held, input.prevStats.areaKm2.held, order);
+  if (!changes.length) return { kind: 'nobody' };
+  const only = changes.length === 1 ? changes[0]! : null;
+  if (only && (only.kind === 'moved' || only.kind === 'steady')) return { kind: 'single', side: only };
+  const changed = changes.filter((c) => c.kind !== 'steady');
+  const steady = changes.filter((c) => c.kind === 'steady');
+  return changed.length ? { kind: 'changes', changed, steady } : { kind: 'unchanged', sides: bySize(steady) };
 }
 
 /**
@@ -35,25 +71,30 @@ export function summarize(input: SummaryInput, lang: Lang): string {
   const w = WORDS[lang];
   const g = grammar(input.factions, lang);
   const date = formatDate(input.dateIso, lang);
+  const prev = input.prevStats ? formatDate(input.prevDateIso ?? input.prevStats.dateIso, lang) : null;
+  const plan = summaryPlan(input);
   const sentences: string[] = [];
-  const held = input.stats.areaKm2.held;
-  if (!input.prevStats) {
-    const sides = sideChanges(held, {}, input.factions.map((f) => f.id)).sort((a, b) => b.areaKm2 - a.areaKm2);
-    sentences.push(sides.length
-      ? w.opening(date, input.prevDateIso === null, formatList(sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0)), lang))
-      : w.nobody(date));
-  } else {
-    const prev = formatDate(input.prevDateIso ?? input.prevStats.dateIso, lang);
-    const changes = sideChanges(held, input.prevStats.areaKm2.held, input.factions.map((f) => f.id));
-    const movers = changes.filter((c) => c.kind !== 'steady');
-    const steady = changes.filter((c) => c.kind === 'steady');
-    if (movers.length) {
-      sentences.push(w.on(date, formatList(movers.map((c, i) => w.change(g(c.faction), c, i === 0 ? prev : null, lang)), lang)));
-      if (steady.length) sentences.push(w.steady(formatList(steady.map((c) => g(c.faction).name), lang)));
-    } else if (steady.length) {
-      const bySize = [...steady].sort((a, b) => b.areaKm2 - a.areaKm2);
-      sentences.push(w.unchanged(date, prev, formatList(bySize.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0, true)), lang)));
-    } else sentences.push(w.nobody(date));
+  const list = (parts: string[]) => formatList(parts, lang);
+  switch (plan.kind) {
+    case 'opening': {
+      const where = input.prevDateIso !== null ? 'later' : input.dateCount === 1 ? 'only' : 'first';
+      sentences.push(w.opening(date, where, list(plan.sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0)))));
+      break;
+    }
+    case 'changes':
+      sentences.push(w.on(date, list(plan.changed.map((c, i) => w.change(g(c.faction), c, i === 0 ? prev : null, lang)))));
+      if (plan.steady.length) sentences.push(w.steady(list(plan.steady.map((c) => g(c.faction).name))));
+      break;
+    case 'unchanged':
+      sentences.push(w.unchanged(date, prev!, list(plan.sides.map((s, i) => w.holds(g(s.faction), km2(s.areaKm2, lang), i === 0, true) + note(s, lang)))));
+      break;
+    case 'single':
+      sentences.push(roundKm2(plan.side.changeKm2) === 0
+        ? w.same(date, prev!, w.holds(g(plan.side.faction), km2(plan.side.areaKm2, lang), true))
+        : w.on(date, w.change(g(plan.side.faction), { ...plan.side, kind: 'moved' }, prev, lang)));
+      break;
+    case 'nobody':
+      sentences.push(w.nobody(date));
   }
   const claims = claimsSentence(input, lang, g);
   if (claims) sentences.push(claims);
@@ -65,7 +106,7 @@ export function summaryForAll(stats: Stats, lang: Lang, rest: Pick<SummaryInput,
   const dates = [...stats.keys()].sort();
   return new Map(dates.map((dateIso, i) => {
     const prevDateIso = i > 0 ? dates[i - 1]! : null;
-    return [dateIso, summarize({ ...rest, dateIso, prevDateIso, stats: stats.get(dateIso)!, prevStats: prevDateIso ? stats.get(prevDateIso)! : null }, lang)];
+    return [dateIso, summarize({ ...rest, dateIso, prevDateIso, stats: stats.get(dateIso)!, prevStats: prevDateIso ? stats.get(prevDateIso)! : null, dateCount: dates.length }, lang)];
   }));
 }
 
@@ -84,18 +125,11 @@ function claimsSentence(input: SummaryInput, lang: Lang, g: (f: FactionId) => Si
     placeName(place, input.places, lang),
     list.map((c) => {
       const v = values[c.id]!.value;
-      const left = c.exclude.map((id) => input.pockets?.get(id)?.[lang] ?? id.replace(/-/g, ' '));
-      return { side: g(c.faction), km: typeof v === 'number' ? formatNumber(Math.round(v), lang) : null, without: left.length ? formatList(left, lang) : null };
+      return { side: g(c.faction), km: typeof v === 'number' ? formatNumber(Math.round(v), lang) : null, without: c.exclude.length ? pocketList(c.exclude, input.pockets, lang) : null };
     }),
     list.map((c) => formatNumber(c.article, lang)),
   ));
   return w.claims(count, known.length, distances);
-}
-
-function placeName(id: string, places: readonly Place[] | undefined, lang: Lang): string {
-  const p = places?.find((x) => x.properties.id === id);
-  if (p) return lang === 'nl' ? p.properties.name_nl : p.properties.name_en;
-  return id.split('-').map(capitalize).join(' ');
 }
 
 // --- words ---------------------------------------------------------------------------------------
@@ -127,6 +161,8 @@ function km2(x: number, lang: Lang): string {
 /** " (a; b)" of the notes that are not empty, or nothing. */
 const parenthesis = (notes: string[]) => (notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : '');
 const bare = (x: number, lang: Lang) => `${formatNumber(Math.max(1, Math.abs(roundKm2(x))), lang)} km²`;
+/** " (up 150 km²)" for a change at least as big as the area's rounding step (summary.ts changeShows); else nothing. */
+const note = (c: SideChange, lang: Lang) => (changeShows(c.changeKm2, c.areaKm2) ? ` (${WORDS[lang].upDown(c.changeKm2)})` : '');
 
 interface Distance { side: Side; km: string | null; without: string | null }
 type Counts = Record<'agrees' | 'close' | 'differs' | 'n/a', number>;
@@ -135,8 +171,13 @@ interface Words {
   /** One side's holding; `first` carries the verb ("X held about N" / "X about N"). */
   holds(side: Side, area: string, first: boolean, afterColon?: boolean): string;
   change(side: Side, c: SideChange, prevDate: string | null, lang: Lang): string;
-  opening(date: string, isFirst: boolean, list: string): string;
+  /** The first sentence on a date with no date before it known: `where` it is among the dates. */
+  opening(date: string, where: 'first' | 'only' | 'later', list: string): string;
   on(date: string, list: string): string;
+  /** One side, whose ground rounds to the same as on `prev`. */
+  same(date: string, prev: string, holds: string): string;
+  /** A change in words without the date: "up 15 km²" / "15 km² meer". */
+  upDown(changeKm2: number): string;
   steady(list: string): string;
   unchanged(date: string, prev: string, list: string): string;
   nobody(date: string): string;
@@ -150,10 +191,12 @@ const en: Words = {
     const since = prev ? ` since ${prev}` : '';
     if (c.kind === 'new') return `${side.name} ${prev ? 'held ' : ''}${km2(c.areaKm2, lang)} (${prev ? `none on ${prev}` : 'none before'})`;
     if (c.kind === 'gone') return `${side.name} ${prev ? 'held no ground any more' : 'none any more'} (${km2(c.prevKm2, lang)} ${prev ? `on ${prev}` : 'before'})`;
-    return `${side.name} ${prev ? 'held ' : ''}${km2(c.areaKm2, lang)} (${c.changeKm2 < 0 ? 'down' : 'up'} ${bare(c.changeKm2, lang)}${since})`;
+    return `${side.name} ${prev ? 'held ' : ''}${km2(c.areaKm2, lang)} (${en.upDown(c.changeKm2)}${since})`;
   },
-  opening: (date, isFirst, list) => `On ${date}${isFirst ? ', the first date on the map,' : ''} ${list}.`,
+  opening: (date, where, list) => `On ${date}${where === 'first' ? ', the first date on the map,' : where === 'only' ? ', the only date on the map,' : ''} ${list}.`,
   on: (date, list) => `On ${date} ${list}.`,
+  same: (date, prev, holds) => `On ${date} ${holds}, as on ${prev}.`,
+  upDown: (x) => `${x < 0 ? 'down' : 'up'} ${bare(x, 'en')}`,
   steady: (list) => `The ground of ${list} hardly changed.`,
   unchanged: (date, prev, list) => `On ${date} no side had gained or lost much ground since ${prev}: ${list}.`,
   nobody: (date) => `On ${date} no side held any ground on the map.`,
@@ -187,11 +230,13 @@ const nl: Words = {
     const verb = side.plural ? 'hadden' : 'had';
     if (c.kind === 'new') return prev ? `${verb} ${side.name} ${km2(c.areaKm2, lang)} in handen (op ${prev} nog niets)` : `${side.name} ${km2(c.areaKm2, lang)} (eerder niets)`;
     if (c.kind === 'gone') return prev ? `${verb} ${side.name} geen gebied meer in handen (op ${prev} nog ${km2(c.prevKm2, lang)})` : `${side.name} geen gebied meer (eerder nog ${km2(c.prevKm2, lang)})`;
-    const more = `${bare(c.changeKm2, lang)} ${c.changeKm2 < 0 ? 'minder' : 'meer'}`;
+    const more = nl.upDown(c.changeKm2);
     return prev ? `${verb} ${side.name} ${km2(c.areaKm2, lang)} in handen (${more} dan op ${prev})` : `${side.name} ${km2(c.areaKm2, lang)} (${more})`;
   },
-  opening: (date, isFirst, list) => `Op ${date}${isFirst ? ', de eerste datum op de kaart,' : ''} ${list}.`,
+  opening: (date, where, list) => `Op ${date}${where === 'first' ? ', de eerste datum op de kaart,' : where === 'only' ? ', de enige datum op de kaart,' : ''} ${list}.`,
   on: (date, list) => `Op ${date} ${list}.`,
+  same: (date, prev, holds) => `Op ${date} ${holds}, evenveel als op ${prev}.`,
+  upDown: (x) => `${bare(x, 'nl')} ${x < 0 ? 'minder' : 'meer'}`,
   steady: (list) => `Het gebied van ${list} veranderde nauwelijks.`,
   unchanged: (date, prev, list) => `Op ${date} had geen partij sinds ${prev} veel gebied gewonnen of verloren: ${list}.`,
   nobody: (date) => `Op ${date} had geen partij gebied op de kaart in handen.`,

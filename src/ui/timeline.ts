@@ -40,7 +40,8 @@ export class Timeline {
     let lastPct = -Infinity;
     for (let y = first; y <= last; y++) {
       const i = datesIso.findIndex((d) => d >= `${y}-01-01`);
-      if (i < 0) continue;
+      // A year without a date of its own gets no label (it would stand at a later year's date).
+      if (i < 0 || !datesIso[i]!.startsWith(`${y}-`)) continue;
       const pct = (100 * i) / Math.max(1, datesIso.length - 1);
       if (pct - lastPct < 12) continue; // too close to the previous year's label
       const tick = el('span', {}, String(y));

@@ -87,7 +87,8 @@ describe('the map in words for screen readers', () => {
     const first = (await live.textContent())!;
     const prev = dates[dates.indexOf(articleDate) - 1]!;
     const prevWords = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${prev}T00:00:00Z`));
-    expect(first).toMatch(/Held: the [\w ()/]+ about [\d,]+ km² \(((up|down) [\d,]+ km²|little change) since /);
+    // A change named beside its side, or (none big enough to name) said once after the list.
+    expect(first).toMatch(/Held: the [\w ()/]+ about [\d,]+ km²([^.]* \((up|down) [\d,]+ km² since |[^.]*\. Little change in held ground since )/);
     expect(first).toContain(`since ${prevWords}`);
     expect(first).toMatch(/Contested: about [\d,]+ km² held by the [\w ]+ and attacked by the /);
     // Count every change to the region while stepping three dates.

@@ -72,7 +72,7 @@ describe('compare', () => {
     const isRow = page.locator('.compare-table tr[data-faction="islamic-state"]');
     await isRow.waitFor({ timeout: 30_000 });
     expect(Number(await isRow.getAttribute('data-lost-km2'))).toBeGreaterThan(1000);
-    expect(await page.locator('.compare-sentence').textContent()).toMatch(/^Of the [\d,]+ km² the Islamic State lost between 1 January 2017 and 15 July 2017, [\d,]+ km² to the /);
+    expect(await page.locator('.compare-sentence').textContent()).toMatch(/^Of the [\d,]+ km² the Islamic State lost between 1 January 2017 and 15 July 2017, [\d,]+ km² went to the /);
     expect(await page.locator('#compare-date').inputValue()).toBe(String(dates.indexOf('2017-01-01')));
   });
 

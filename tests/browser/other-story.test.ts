@@ -88,9 +88,11 @@ describe('another story, by the same build', () => {
     await page.locator('button[data-place-id="stonebridge"]').focus();
     await page.keyboard.press('Enter');
     await page.locator('.place-card[data-place-id="stonebridge"] .place-holder[data-holder="north-army"]').waitFor();
-    // Panels whose files the story lacks are hidden; nothing asked for them.
-    for (const id of ['#claims', '#summary', '#over-time']) expect(await page.locator(id).isHidden(), id).toBe(true);
-    expect(w.requests.filter((r) => /claims|stats|place-distances|rivers/.test(r))).toEqual([]);
+    // The claims panel (no claims.json) is hidden and nothing asked for it; the build made the
+    // figures, so the summary and the charts are there (tests/browser/any-story.test.ts).
+    expect(await page.locator('#claims').isHidden()).toBe(true);
+    for (const id of ['#summary', '#over-time']) expect(await page.locator(id).isHidden(), id).toBe(false);
+    expect(w.requests.filter((r) => /claims|rivers/.test(r))).toEqual([]);
     expect(await pageWords(page)).not.toMatch(FOREIGN);
     await page.click('[data-lang="nl"]');
     await page.waitForFunction(() => document.querySelector('#title')?.textContent === 'De rivieroorlog');
@@ -105,19 +107,16 @@ describe('another story, by the same build', () => {
     expect(await pageWords(page)).not.toMatch(FOREIGN);
   });
 
-  it('does without the bundled story\'s optional files: no claims, no place distances', async () => {
-    const url = await siteWith(join(import.meta.dirname, '../../data'), ['claims.json', 'place-distances.json', 'sources']);
+  it('does without the bundled story\'s claims: no claims panel, no claims in the summary, the charts still there', async () => {
+    const url = await siteWith(join(import.meta.dirname, '../../data'), ['claims.json', 'sources']);
     const w = log.add(await openWatched(browser, url, { width: 1200, height: 800 }));
     await waitForSnapshot(w.page);
     await w.page.locator('#summary').filter({ hasText: 'km²' }).waitFor();
     expect(await w.page.locator('#claims').isHidden()).toBe(true);
-    // The area chart (stats.json) is there; the distance chart and its place menu are not.
     await w.page.locator('#over-time').scrollIntoViewIfNeeded();
-    await w.page.locator('#over-time .line-chart').first().waitFor();
-    expect(await w.page.locator('#over-time .line-chart').count()).toBe(1);
-    expect(await w.page.locator('#chart-place').count()).toBe(0);
-    expect(await w.page.locator('#summary').textContent()).not.toContain('claims');
-    expect(w.requests.filter((r) => /claims|place-distances/.test(r))).toEqual([]);
+    await w.page.waitForFunction(() => document.querySelectorAll('#over-time .line-chart').length === 2);
+    expect(await w.page.locator('#summary').textContent()).not.toMatch(/claims|Mayadeen/);
+    expect(w.requests.filter((r) => /claims/.test(r))).toEqual([]);
   });
 
   it('opens on the last date and the data\'s bounds without story.json, under a neutral title', async () => {
