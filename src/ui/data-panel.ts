@@ -81,6 +81,7 @@ export class DataPanel {
     const items = [
       prepared ? link(dir + prepared, geojsonName, mapLabel) : link(`${this.#dataBase}snapshots/${v.snapshotFile}`, geojsonName, mapLabel),
       index?.csv ? link(dir + index.csv, index.csv, t.dataAreas) : null,
+      index?.events ? link(dir + index.events, index.events, t.dataEvents) : null,
       index?.licence ? link(dir + index.licence, index.licence, t.dataLicence) : null,
     ];
     const notes = [
