@@ -57,6 +57,21 @@ async function waitForListed(page: Page, ids: string[]): Promise<void> {
   }, ids, { timeout: 30_000 });
 }
 
+/**
+ * Records the map element's height when MapLibre puts its canvas in (the map is made then, at that
+ * size) as window.mapHeightAtStart: a map made before the room under it is settled resizes later.
+ */
+const recordMapHeightAtStart = () => {
+  document.addEventListener('DOMContentLoaded', () => {
+    const map = document.querySelector('#map')!;
+    const seen = new MutationObserver(() => {
+      seen.disconnect();
+      (window as unknown as { mapHeightAtStart: number }).mapHeightAtStart = Math.round(map.getBoundingClientRect().height);
+    });
+    seen.observe(map, { childList: true });
+  });
+};
+
 async function violations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(WCAG22).analyze();
   return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -65,9 +80,18 @@ async function violations(page: Page): Promise<string[]> {
 describe('events in the explorer', () => {
   it('one mark per event within the dates, and the shown period\'s events listed with the summary', async () => {
     const i = dates.indexOf('2017-07-01');
-    const { page } = await open(`${siteUrl}?date=${dates[i]}&lang=en`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    await context.addInitScript(recordMapHeightAtStart);
+    const page = await context.newPage();
+    const w = log.add({ context, page, errors: [], requests: [] });
+    page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
+    page.on('pageerror', (e) => w.errors.push(String(e)));
+    page.on('request', (r) => w.requests.push(r.url()));
+    await page.goto(`${siteUrl}?date=${dates[i]}&lang=en`);
     await waitForSnapshot(page, dates[i]);
     await waitForListed(page, periodIds(i));
+    // The room for the events was taken before the map was made: the map has the size it was made at.
+    expect(await page.evaluate(() => (window as unknown as { mapHeightAtStart: number }).mapHeightAtStart)).toBe(Math.round((await page.locator('#map').boundingBox())!.height));
     const inRange = events.filter((e) => lastDay(e.date) >= dates[0]! && lastDay(e.date) <= dates.at(-1)!);
     expect(inRange.length).toBeGreaterThanOrEqual(25);
     expect(await page.locator('#timeline .timeline-event').count()).toBe(inRange.length);
