@@ -43,7 +43,6 @@ export async function watchEvents(ctx: AppContext, dates: DateChoice): Promise<v
     onPlace: config.interactive ? (id) => showPlace(ctx, id) : null,
   };
   const panel = new EventsPanel(section, item, config.interactive ? go : null);
-  section.hidden = false;
 
   // The slider: marks, the keys, and a description in words (the marks are a picture only).
   const slider = $<HTMLInputElement>('#date-slider');
@@ -69,8 +68,9 @@ export async function watchEvents(ctx: AppContext, dates: DateChoice): Promise<v
     if (described) described.textContent = EVENT_WORDS[lang].slider(eventsOfPeriod(events, datesIso, dateIndex).length);
   });
 
-  // The list follows the date on the map, when the page is next idle after a swap (as the summary).
-  watchLater(store, (s) => [s.drawn, s.lang], () => {
+  // The list follows the date on the map: at once the first time (no empty buttons are ever
+  // shown), then when the page is next idle after a swap (as the summary).
+  const renderList = () => {
     const index = shown(), lang = store.state.lang;
     panel.render({
       ...periodOf(datesIso, index), lang,
@@ -79,7 +79,10 @@ export async function watchEvents(ctx: AppContext, dates: DateChoice): Promise<v
       canPrevious: eventStep(events, datesIso, index, -1) !== null,
       canNext: eventStep(events, datesIso, index, 1) !== null,
     });
-  });
+  };
+  renderList();
+  section.hidden = false;
+  watchLater(store, (s) => [s.drawn, s.lang], renderList, { initial: false });
 
   // A comparison: the events after the earlier date up to the later one, under its figures.
   const compareEl = $('#compare');

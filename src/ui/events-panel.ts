@@ -73,7 +73,9 @@ export class EventsPanel {
     this.#prev = onStep ? button(-1) : null;
     this.#next = onStep ? button(1) : null;
     this.#body = el('div', { class: 'events-body' });
+    // Named by its heading; focusable, so that a box that scrolls can be scrolled by keyboard.
     container.setAttribute('aria-labelledby', 'events-heading');
+    container.tabIndex = 0;
     container.replaceChildren(
       el('div', { class: 'events-head' }, this.#heading, onStep ? el('div', { class: 'events-nav' }, this.#prev, this.#next) : null),
       this.#body);
