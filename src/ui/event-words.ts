@@ -28,6 +28,9 @@ export interface EventWords {
   next: string;
   previousShort: string;
   nextShort: string;
+  /** The buttons' tooltips: where they go, and the keys that do the same. */
+  previousHint: string;
+  nextHint: string;
   /** In a comparison: the events after the earlier date up to the later one. */
   between: string;
   betweenNone: string;
@@ -55,6 +58,8 @@ const en: EventWords = {
   next: 'Next event',
   previousShort: 'Previous',
   nextShort: 'Next',
+  previousHint: 'The previous date with events (on the date slider: Shift + left arrow)',
+  nextHint: 'The next date with events (on the date slider: Shift + right arrow)',
   between: 'Between these dates:',
   betweenNone: 'Between these dates: no events recorded.',
   betweenLabel: 'Events between the two dates',
@@ -78,6 +83,8 @@ const nl: EventWords = {
   next: 'Volgende gebeurtenis',
   previousShort: 'Vorige',
   nextShort: 'Volgende',
+  previousHint: 'De vorige datum met gebeurtenissen (op de datumschuif: Shift + pijl naar links)',
+  nextHint: 'De volgende datum met gebeurtenissen (op de datumschuif: Shift + pijl naar rechts)',
   between: 'Tussen deze datums:',
   betweenNone: 'Tussen deze datums: geen gebeurtenissen vastgelegd.',
   betweenLabel: 'Gebeurtenissen tussen de twee datums',

@@ -90,6 +90,8 @@ export class EventsPanel {
       this.#next.textContent = `${w.nextShort} ›`;
       this.#prev.setAttribute('aria-label', w.previous);
       this.#next.setAttribute('aria-label', w.next);
+      this.#prev.title = w.previousHint;
+      this.#next.title = w.nextHint;
       this.#prev.disabled = !v.canPrevious;
       this.#next.disabled = !v.canNext;
     }
