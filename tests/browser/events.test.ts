@@ -80,13 +80,8 @@ async function violations(page: Page): Promise<string[]> {
 describe('events in the explorer', () => {
   it('one mark per event within the dates, and the shown period\'s events listed with the summary', async () => {
     const i = dates.indexOf('2017-07-01');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    await context.addInitScript(recordMapHeightAtStart);
-    const page = await context.newPage();
-    const w = log.add({ context, page, errors: [], requests: [] });
-    page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
-    page.on('pageerror', (e) => w.errors.push(String(e)));
-    page.on('request', (r) => w.requests.push(r.url()));
+    const { page } = await open('about:blank', { width: 1280, height: 800 });
+    await page.addInitScript(recordMapHeightAtStart);
     await page.goto(`${siteUrl}?date=${dates[i]}&lang=en`);
     await waitForSnapshot(page, dates[i]);
     await waitForListed(page, periodIds(i));
