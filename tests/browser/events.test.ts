@@ -273,4 +273,16 @@ describe('another story', () => {
     expect(await page.locator('#events .events-later').textContent()).toBe('After 1 July 2024, the last date on the map');
     expect(await page.locator('#events .events-later + .events-list .event').evaluateAll((li) => li.map((x) => x.getAttribute('data-event-id')))).toEqual(['later']);
   });
+
+  it('with a broken events.json: a notice names the file and what is wrong, and the map goes on without events', async () => {
+    const url = await storyB({ events: [{ id: 'x', date: '2024-02-30', title: { en: 'A', nl: 'A' }, status: 'confirmed', sources: ['s'] }] });
+    const { page } = await open(url);
+    await waitForSnapshot(page);
+    await page.locator('#messages').filter({ hasText: 'The events are left out: data/events.json: events[0] (x): "date" must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known; got "2024-02-30"' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#events')?.hasAttribute('hidden'));
+    expect(await page.locator('.timeline-event').count()).toBe(0);
+    await page.focus('#date-slider');
+    await page.keyboard.press('ArrowLeft');
+    await waitForSnapshot(page, '2024-04-01');
+  });
 });
