@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDownloads } from '../src/data/downloads.ts';
-import { areasCsv, geojsonDownload, readStoryFiles, writeDownloads } from './downloads.ts';
+import { areasCsv, eventsCsv, geojsonDownload, readEvents, readStoryFiles, writeDownloads } from './downloads.ts';
+import { parseEvents } from '../src/data/events.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'frontlines-downloads-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -63,8 +64,10 @@ describe('writeDownloads', () => {
     if (!index.ok) return;
     expect([...index.value.geojson.keys()]).toEqual(readStoryFiles('data').entries.map((e) => e.dateIso));
     expect(index.value.geojson.get('2017-07-15')).toBe('frontlines-2017-07-15.geojson');
-    expect(readdirSync(out).sort()).toEqual([...index.value.geojson.values(), 'frontlines-areas.csv', 'frontlines-licence.txt', 'index.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([...index.value.geojson.values(), 'frontlines-areas.csv', 'frontlines-events.csv', 'frontlines-licence.txt', 'index.json'].sort());
+    expect(index.value.events).toBe('frontlines-events.csv');
     expect(readFileSync(join(out, 'frontlines-licence.txt'), 'utf8')).toContain('Licence of the data: CC BY 4.0');
+    expect(readFileSync(join(out, 'frontlines-licence.txt'), 'utf8')).toContain('- frontlines-events.csv: the story\'s dated events');
   });
 
   it('for a story without stats.json or a licence: no CSV, and the licence file says none is stated', () => {
@@ -72,6 +75,7 @@ describe('writeDownloads', () => {
     expect(writeDownloads('tests/fixtures/story-b', out).problems).toEqual([]);
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
     expect(index.csv).toBeNull();
+    expect(index.events).toBeNull();
     expect(Object.keys(index.geojson)).toEqual(['2024-01-01', '2024-04-01', '2024-07-01']);
     const text = readFileSync(join(out, 'frontlines-licence.txt'), 'utf8');
     expect(text).toMatch(/^The river war \(Three sides, three dates\)/);
@@ -90,6 +94,37 @@ describe('writeDownloads', () => {
     const index = JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8'));
     expect(Object.keys(index.geojson)).not.toContain(first.dateIso);
     expect(Object.keys(index.geojson).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the events as CSV', () => {
+  const read = readEvents('data');
+  if (!read || !('events' in read)) throw new Error('data/events.json did not read');
+  const rows = csvRows(eventsCsv(read.events, read.placeNames));
+  it('one row per event in date order, with its status, both languages, place, what settled it and every source', () => {
+    expect(rows[0]).toEqual(['id', 'date', 'status', 'title_en', 'title_nl', 'text_en', 'text_nl', 'place', 'place_name', 'settled_date', 'settled_source', 'sources']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(read.events.map((e) => e.id));
+    const raw = JSON.parse(readFileSync('data/events.json', 'utf8')).events as { id: string; date: string; status: string; title: { nl: string }; place?: string; sources: string[]; settled?: { date: string } }[];
+    for (const e of raw) {
+      const row = rows.find((r) => r[0] === e.id)!;
+      expect([row[1], row[2], row[4], row[7], row[9], row[11]]).toEqual([e.date, e.status, e.title.nl, e.place ?? '', e.settled?.date ?? '', e.sources.join(' | ')]);
+    }
+    expect(rows.some((r) => r[2] === 'claimed') && rows.some((r) => r[2] === 'disproved' && r[10] !== '')).toBe(true);
+  });
+  it('a cell with commas, quotes or line breaks reads back as written', () => {
+    const r = parseEvents({ events: [{ id: 'q', date: '2024-05', title: { en: 'Say "no", then\nleave', nl: 'x' }, status: 'confirmed', sources: ['a, b'] }] }, 'f');
+    if (!r.ok) throw new Error('did not parse');
+    const text = eventsCsv(r.value, new Map());
+    expect(text.split('\r\n')[1]).toBe('q,2024-05,confirmed,"Say ""no"", then\nleave",x,,,,,,,"a, b"');
+  });
+  it('a broken events.json leaves out only the events\' CSV, and says why', () => {
+    const dir = join(tmp, 'broken-events');
+    cpSync('tests/fixtures/story-b', dir, { recursive: true });
+    writeFileSync(join(dir, 'events.json'), '{"events": [{"id": "x"}]}');
+    const r = writeDownloads(dir, join(dir, 'downloads'));
+    expect(r.problems).toEqual(['no frontlines-events.csv: data/events.json: events[0] (x): "date" must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known; got undefined']);
+    expect(JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8')).events).toBeNull();
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8')).geojson)).toHaveLength(3);
   });
 });
 

@@ -2,17 +2,18 @@
  * The reader's downloads, made from a data folder (any story) into `downloads/` next to it in the
  * built site (site-data.ts), and served by the dev server: per date a GeoJSON that carries its
  * sources, precision note, licence and credits; a CSV of areas per side and tier over all dates
- * (stats.json); the licence and credits as text; and index.json, which the page reads when the
- * reader opens its Data control (src/data/downloads.ts).
+ * (stats.json); a CSV of the story's events (events.json); the licence and credits as text; and
+ * index.json, which the page reads when the reader opens its Data control (src/data/downloads.ts).
  *
  * `npx tsx scripts/downloads.ts DATA_DIR` rewrites DATA_DIR/downloads/, e.g. in a built site
  * after a snapshot was added by hand (`dist/data`).
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFactions, parseJson, parseSnapshot, parseSnapshotIndex, TIERS, type Faction, type SnapshotEntry } from '../src/data/contract.ts';
+import { parseFactions, parseJson, parsePlaces, parseSnapshot, parseSnapshotIndex, TIERS, type Faction, type SnapshotEntry } from '../src/data/contract.ts';
 import { csvText } from '../src/data/csv.ts';
 import { downloadName } from '../src/data/downloads.ts';
+import { parseEvents, type StoryEvent } from '../src/data/events.ts';
 import { formatProblem } from '../src/data/result.ts';
 import { parseStats, type Stats } from '../src/data/stats.ts';
 import { NO_STORY, parseStory, type Story } from '../src/data/story.ts';
@@ -84,7 +85,32 @@ export function areasCsv(s: StoryFiles, stats: Stats): string {
   return csvText(rows);
 }
 
-export function licenceText(s: StoryFiles, hasCsv: boolean): string {
+/** events.json for its CSV: the events and the places' English names, or why the file cannot be used. */
+export function readEvents(dataDir: string): { events: StoryEvent[]; placeNames: ReadonlyMap<string, string> } | { problem: string } | null {
+  const { read, has } = dataFolderReader(dataDir);
+  if (!has('events.json')) return null;
+  try {
+    const places = read('places.geojson', parsePlaces);
+    return { events: read('events.json', parseEvents), placeNames: new Map(places.map((p) => [p.properties.id, p.properties.name_en])) };
+  } catch (e) {
+    return { problem: `no ${downloadName.events}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+}
+
+/**
+ * The events, one row each in date order: id, date (YYYY-MM-DD, or YYYY-MM for a month), status
+ * (confirmed, claimed, disproved), titles and texts in English and Dutch, the place's id and English
+ * name, what settled a claim (date and source), and the sources joined with " | ".
+ */
+export function eventsCsv(events: readonly StoryEvent[], placeNames: ReadonlyMap<string, string>): string {
+  const head = ['id', 'date', 'status', 'title_en', 'title_nl', 'text_en', 'text_nl', 'place', 'place_name', 'settled_date', 'settled_source', 'sources'];
+  const rows = events.map((e) => [e.id, e.date.iso, e.status, e.title.en, e.title.nl, e.text?.en ?? '', e.text?.nl ?? '', e.place ?? '',
+    (e.place && placeNames.get(e.place)) ?? '', e.settled?.date.iso ?? '', e.settled?.source ?? '', e.sources.join(' | ')]);
+  // The shared cell writer (src/data/csv.ts): text that a spreadsheet would run as a formula is neutralised.
+  return csvText([head, ...rows]);
+}
+
+export function licenceText(s: StoryFiles, hasCsv: boolean, hasEvents = false): string {
   const subtitle = s.story.subtitle ? ` (${s.story.subtitle.en})` : '';
   return [
     `${s.story.title.en}${subtitle}`,
@@ -97,6 +123,7 @@ export function licenceText(s: StoryFiles, hasCsv: boolean): string {
     'Files:',
     `- ${downloadName.geojson('YYYY-MM-DD')}: who held which ground on that date (GeoJSON, WGS 84). Each feature is one side's ground of one tier: "faction" is the side's id; "tier" is absent for ground the side held, "desert" for ${TIER_MEANING.desert}, or "contested" for ${TIER_MEANING.contested}. The "metadata" member lists the date's sources, its precision note, the sides' names, the licence and these credits.`,
     ...(hasCsv ? [`- ${downloadName.csv}: area in km² (spherical, Turf) per date, side and tier: date, side (id), side_name, tier (held, desert, contested), area_km2. Held and desert are listed for every side on every date (0: none); contested only where there was any. A side's id or name that begins with =, +, -, @, a tab or a carriage return is written with an apostrophe before it, so that spreadsheets show it as text instead of running it as a formula.`] : []),
+    ...(hasEvents ? [`- ${downloadName.events}: the story's dated events, one per row: id, date (YYYY-MM-DD, or YYYY-MM where only the month is known), status (confirmed; claimed: said by someone, not confirmed; disproved: a claim later shown to be false), title_en, title_nl, text_en, text_nl, place (id) and place_name, settled_date and settled_source (when and by what a claim was disproved), sources (separated by " | "). A cell that begins with =, +, -, @, a tab or a carriage return gets an apostrophe before it, as in the areas.`] : []),
     '',
     'Every line on the map is an approximation; the precision note of each date says how close.',
     'Made with Frontlines (MIT licence).',
@@ -130,19 +157,27 @@ export function writeDownloads(dataDir: string, outDir: string): { files: number
     }
   }
   if (s.stats) writeFileSync(join(outDir, downloadName.csv), areasCsv(s, s.stats));
-  writeFileSync(join(outDir, downloadName.licence), licenceText(s, !!s.stats));
-  writeFileSync(join(outDir, 'index.json'), indexText(s, geojson));
+  const events = readEvents(dataDir);
+  if (events && 'problem' in events) problems.push(events.problem);
+  const hasEvents = !!events && 'events' in events;
+  if (hasEvents) writeFileSync(join(outDir, downloadName.events), eventsCsv(events.events, events.placeNames));
+  writeFileSync(join(outDir, downloadName.licence), licenceText(s, !!s.stats, hasEvents));
+  writeFileSync(join(outDir, 'index.json'), indexText(s, geojson, hasEvents));
   return { files: readdirSync(outDir).length, problems };
 }
 
-const indexText = (s: StoryFiles, geojson: Record<string, string>) => `${JSON.stringify({ geojson, csv: s.stats ? downloadName.csv : null, licence: downloadName.licence }, null, 1)}\n`;
+const indexText = (s: StoryFiles, geojson: Record<string, string>, hasEvents: boolean) =>
+  `${JSON.stringify({ geojson, csv: s.stats ? downloadName.csv : null, licence: downloadName.licence, events: hasEvents ? downloadName.events : null }, null, 1)}\n`;
 
 /** One download by its name in downloads/, made afresh (the dev server's), or null when there is no such file. */
 export function downloadText(dataDir: string, name: string): string | null {
   const s = readStoryFiles(dataDir);
-  if (name === 'index.json') return indexText(s, Object.fromEntries(s.entries.map((e) => [e.dateIso, downloadName.geojson(e.dateIso)])));
+  const events = readEvents(dataDir);
+  const ev = events && 'events' in events ? events : null;
+  if (name === 'index.json') return indexText(s, Object.fromEntries(s.entries.map((e) => [e.dateIso, downloadName.geojson(e.dateIso)])), !!ev);
   if (name === downloadName.csv) return s.stats ? areasCsv(s, s.stats) : null;
-  if (name === downloadName.licence) return licenceText(s, !!s.stats);
+  if (name === downloadName.events) return ev ? eventsCsv(ev.events, ev.placeNames) : null;
+  if (name === downloadName.licence) return licenceText(s, !!s.stats, !!ev);
   const entry = s.entries.find((e) => downloadName.geojson(e.dateIso) === name);
   return entry ? geojsonDownload(s, entry, readText(join(dataDir, 'snapshots', entry.file))) : null;
 }

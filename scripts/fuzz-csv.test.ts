@@ -1,6 +1,6 @@
 /**
  * Property-based test of every CSV Frontlines writes (issue 23): read back with an RFC 4180 reader
- * written apart from the writer, no cell of the areas CSV starts with =, +, -, @, a tab or a
+ * written apart from the writer, no cell of the areas or the events CSV starts with =, +, -, @, a tab or a
  * carriage return, whatever the sides are called; and csvLine keeps every value, text with its
  * apostrophe and numbers as numbers. tests/fuzz/run.ts says what each run checks (FUZZ_SEED fixes the seed).
  */
@@ -10,7 +10,8 @@ import { csvLine } from '../src/data/csv.ts';
 import type { Faction } from '../src/data/contract.ts';
 import type { Stats } from '../src/data/stats.ts';
 import { fuzz, reportTimings } from '../tests/fuzz/run.ts';
-import { areasCsv, type StoryFiles } from './downloads.ts';
+import { areasCsv, eventsCsv, type StoryFiles } from './downloads.ts';
+import type { StoryEvent } from '../src/data/events.ts';
 import { NO_STORY } from '../src/data/story.ts';
 
 reportTimings();
@@ -73,6 +74,31 @@ describe('CSV files', () => {
       const want = startsDangerous(f.name.en) ? `'${f.name.en}` : f.name.en;
       if (!rows.some((r) => r[2] === want)) throw new Error(`side name ${JSON.stringify(f.name.en).slice(0, 100)} is not in the CSV as ${JSON.stringify(want).slice(0, 100)}`);
     }
+  }, 2_000);
+
+  const bilingual = fc.record({ en: text, nl: text });
+  const event = fc.record({
+    id: fc.stringMatching(/^[a-z0-9-]{1,12}$/), title: bilingual, text: fc.option(bilingual, { nil: null }),
+    place: fc.option(fc.stringMatching(/^[a-z]{1,6}$/), { nil: null }), status: fc.constantFrom('confirmed', 'claimed', 'disproved'),
+    settled: fc.option(fc.record({ source: text }), { nil: null }), sources: fc.array(text, { minLength: 1, maxLength: 3 }),
+  });
+  const placeName = fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), text, { maxKeys: 4 });
+  fuzz('eventsCsv', fc.tuple(fc.array(event, { maxLength: 6 }), placeName), ([raw, names]) => {
+    const date = { iso: '2016-08', year: 2016, month: 8, day: null };
+    const events = raw.map((e) => ({ ...e, date, settled: e.settled && { date, source: e.settled.source } }) as unknown as StoryEvent);
+    return { csv: eventsCsv(events, new Map(Object.entries(names))), events };
+  }, ({ csv, events }) => {
+    const rows = readCsv(csv);
+    if (rows.length !== events.length + 1) throw new Error(`${rows.length} rows for ${events.length} events`);
+    for (const row of rows) {
+      if (row.length !== 12) throw new Error(`a row of ${row.length} cells: ${JSON.stringify(row).slice(0, 200)}`);
+      const bad = row.find(startsDangerous);
+      if (bad !== undefined) throw new Error(`a cell starts with a formula character: ${JSON.stringify(bad).slice(0, 200)}`);
+    }
+    events.forEach((e, i) => {
+      const want = startsDangerous(e.title.en) ? `'${e.title.en}` : e.title.en;
+      if (rows[i + 1]![3] !== want) throw new Error(`title ${JSON.stringify(e.title.en).slice(0, 100)} came back as ${JSON.stringify(rows[i + 1]![3]).slice(0, 100)}`);
+    });
   }, 2_000);
 
   const cellValue = fc.oneof(text, fc.double(), fc.integer());

@@ -11,6 +11,7 @@ import { $, type AppContext } from './context.ts';
 import { watchAnnouncer } from './announce-view.ts';
 import { watchArticle } from './article-view.ts';
 import { watchControls } from './controls.ts';
+import { watchEvents } from './events-view.ts';
 import { watchFigurePanels } from './figure-panels.ts';
 import { loadStats } from './lazy-stats.ts';
 import { watchLegendAreas } from './legend-areas.ts';
@@ -44,5 +45,6 @@ export function afterFirstMap(ctx: AppContext, view: SnapshotView, dates: DateCh
   markFrames(map, mapEl);
   void view.namesShown().then(() => map.once('idle')).then(() => { mapEl.dataset.complete = 'true'; });
   void loadStats(ctx, !!($('#claims') || $('#summary') || $('#over-time') || $('#legend')));
+  void watchEvents(ctx, dates);
   void view.startStack();
 }

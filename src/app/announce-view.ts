@@ -7,6 +7,7 @@
 import { areasByTier, contestedAreas } from '../analysis/area.ts';
 import type { FactionId, Snapshot } from '../data/contract.ts';
 import { announceText } from '../ui/announce-text.ts';
+import { spokenForDate } from '../ui/event-words.ts';
 import { el } from '../ui/dom.ts';
 import type { AppContext } from './context.ts';
 import { watchLater } from './watch-later.ts';
@@ -47,6 +48,7 @@ export function watchAnnouncer(ctx: AppContext, loader: SnapshotLoader): HTMLEle
     if (mine !== seq) return; // a later swap speaks instead
     const a = areas(drawn.snapshot);
     region.textContent = announceText({ dateIso: core.datesIso[drawn.index]!, preview: drawn.preview, ...a, prev, factions: core.factions }, store.state.lang);
+    if (!drawn.preview) region.textContent = `${region.textContent} ${spokenForDate(store.state.events, core.datesIso, drawn.index, store.state.lang)}`.trim();
   });
   return region;
 }

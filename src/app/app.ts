@@ -86,6 +86,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     return null;
   }
   const core = coreR.value;
+  // The events' room under the map is taken before the map is made, so that it never resizes for them.
+  $('#events')?.toggleAttribute('hidden', !core.files.has('events.json'));
   const fromUrl = stateFromUrl(location.search, core, browserLang);
   store.update(fromUrl.patch);
   for (const n of fromUrl.notices) messages.notice(n);

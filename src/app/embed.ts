@@ -3,6 +3,7 @@
  * through the host's resize messages, and speaks a small versioned postMessage API (src/embed/).
  */
 import './style.css';
+import './events.css';
 import './embed.css';
 import { reportBug, startApp, type AppHandle } from './app.ts';
 import { CONTROLS, parseEmbedFlags } from '../embed/flags.ts';
@@ -21,6 +22,7 @@ if (flags.isStatic) document.body.classList.add('is-static');
 for (const control of CONTROLS) {
   if (!flags.controls.has(control)) document.getElementById(control)?.remove();
 }
+if (!flags.events) document.getElementById('events')?.remove();
 const titleEl = document.getElementById('title')!;
 if (flags.title) Object.assign(titleEl, { textContent: flags.title, hidden: false }).dataset.fixed = '1';
 const sourceEl = document.getElementById('source-line')!;

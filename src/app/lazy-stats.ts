@@ -13,7 +13,7 @@ import { parsePlaceDistances } from '../data/place-distances.ts';
 import type { AppContext } from './context.ts';
 
 /** Marks an optional file as broken: its panels go, and a notice says which and why. */
-function leaveOut(ctx: AppContext, file: string, problems: readonly Problem[]): void {
+export function leaveOut(ctx: AppContext, file: string, problems: readonly Problem[]): void {
   const { store, messages } = ctx;
   const t = STRINGS[store.state.lang];
   const lines = problems.slice(0, 3).map(formatProblem);

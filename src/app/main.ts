@@ -3,6 +3,7 @@
  * dialog, whose module loads once the app has started (it is not part of the first view).
  */
 import './style.css';
+import './events.css';
 import { reportBug, startApp } from './app.ts';
 import { STRINGS } from '../ui/strings.ts';
 

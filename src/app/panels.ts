@@ -61,5 +61,7 @@ export function watchPanels(ctx: AppContext): void {
   store.watch((s) => s.brokenFiles, (broken) => {
     if (claimsEl) claimsEl.hidden = !core.files.has('claims.json') || broken.includes('claims.json');
     if (summary) summary.hidden = !core.files.has('stats.json') || broken.includes('stats.json');
+    const events = $('#events');
+    if (events) events.hidden = !core.files.has('events.json') || broken.includes('events.json');
   });
 }

@@ -7,6 +7,7 @@ import type { FactionId, Snapshot, Tier } from '../data/contract.ts';
 import type { Claim } from '../analysis/claims.ts';
 import type { Stats } from '../data/stats.ts';
 import type { PlaceDistances } from '../data/place-distances.ts';
+import type { StoryEvent } from '../data/events.ts';
 import { openingIndex } from '../analysis/snapshot-select.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -52,6 +53,8 @@ export interface AppState {
   areas: DrawnAreas | null;
   /** The place of the distance chart. */
   chartPlace: string | null;
+  /** From events.json, loaded after the first map (events-view.ts); null: not (yet) there. */
+  events: StoryEvent[] | null;
 }
 
 /** The state before the core files are in: busy, in the language of the URL or the browser. */
@@ -59,7 +62,7 @@ export function bootState(lang: Lang): AppState {
   return {
     dateIndex: 0, placeId: null, lang, langExplicit: false, compareIndex: null, swipe: false,
     drawn: null, shownIso: null, busy: true, failedIndex: null, brokenFiles: [], labelsOn: false, claims: null, stats: null, distances: null,
-    figuresLoaded: false, stackLoaded: false, areas: null, chartPlace: null,
+    figuresLoaded: false, stackLoaded: false, areas: null, chartPlace: null, events: null,
   };
 }
 

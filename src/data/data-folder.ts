@@ -8,6 +8,7 @@ import { formatProblem, pushAll, type Problem, type Result } from './result.ts';
 import { paletteWarnings } from './colour-vision.ts';
 import { NO_STORY, parseStory } from './story.ts';
 import { localLanguage } from './local-names.ts';
+import { parseEvents, placeProblems } from './events.ts';
 import { OverlapCache, snapshotSizeProblem, validateGeoJson, validateIndex, validateSnapshotText, type ValidateOptions } from './validate.ts';
 
 /** A data folder seen through its files; paths are relative to the folder, with forward slashes. */
@@ -41,7 +42,8 @@ export const formatWarning = (p: Problem) => formatProblem({ ...p, message: `war
 /**
  * Checks every file of a data folder: factions.json (a palette hard to tell apart is a warning),
  * places.geojson, story.json, basemap/rivers.geojson (optional), claims.json (only that it is a
- * JSON object; its format is defined elsewhere), snapshots/index.json and each snapshot it lists,
+ * JSON object; its format is defined elsewhere), events.json (optional; its places must be in
+ * places.geojson), snapshots/index.json and each snapshot it lists,
  * against the factions; any other .json or .geojson in the folder or basemap/ only has to parse. `prefix` is put before every path in the messages (e.g. "data/").
  */
 export function validateDataFolder(folder: DataFolder, prefix = 'data/', options: FolderOptions = {}): FolderReport {
@@ -88,8 +90,15 @@ export function validateDataFolder(folder: DataFolder, prefix = 'data/', options
     problems.push({ file: `${prefix}claims.json`, message: 'expected a JSON object at the top' });
   }
 
+  const events = load('events.json', false);
+  if (events !== undefined) {
+    const r = parseEvents(events, `${prefix}events.json`, options.now);
+    if (!r.ok) for (const p of r.problems) problems.push(p);
+    else if (placeList) for (const p of placeProblems(r.value, new Set(placeList.map((x) => x.properties.id)), `${prefix}events.json`)) problems.push(p);
+  }
+
   // Other JSON files (formats defined elsewhere, e.g. stats.json) must at least parse.
-  const known = new Set(['factions.json', 'places.geojson', 'story.json', 'basemap/rivers.geojson', 'claims.json']);
+  const known = new Set(['factions.json', 'places.geojson', 'story.json', 'basemap/rivers.geojson', 'claims.json', 'events.json']);
   for (const path of [...folder.list(''), ...folder.list('basemap').map((n) => `basemap/${n}`)].sort()) {
     if (/\.(geo)?json$/.test(path) && !known.has(path)) load(path, false);
   }

@@ -8,7 +8,7 @@
 import { fail, ok, type Result } from './result.ts';
 
 /** Files a story may do without: the page hides or works out what they would give. */
-export const OPTIONAL_FILES = ['story.json', 'claims.json', 'stats.json', 'place-distances.json'] as const;
+export const OPTIONAL_FILES = ['story.json', 'claims.json', 'stats.json', 'place-distances.json', 'events.json'] as const;
 export type OptionalFile = (typeof OPTIONAL_FILES)[number];
 /** Files the build makes for a site (scripts/site-data.ts), which the page does without too. */
 export const BASEMAP_FILE = 'basemap/basemap.geojson';

@@ -24,7 +24,7 @@ describe('parsers of derived files', () => {
 });
 
 describe('a whole data folder', () => {
-  const names = ['factions.json', 'places.geojson', 'basemap/rivers.geojson', 'claims.json', 'stats.json', 'snapshots/index.json', 'snapshots/a.geojson', 'snapshots/b.geojson', 'constructor.json', '__proto__.geojson'];
+  const names = ['factions.json', 'places.geojson', 'basemap/rivers.geojson', 'claims.json', 'events.json', 'stats.json', 'snapshots/index.json', 'snapshots/a.geojson', 'snapshots/b.geojson', 'constructor.json', '__proto__.geojson'];
   const folder = fc.array(fc.tuple(fc.constantFrom(...names), A.shortText), { maxLength: 6 }).map((entries): DataFolder => {
     const files = new Map(entries);
     return {

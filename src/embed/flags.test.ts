@@ -5,8 +5,16 @@ describe('parseEmbedFlags', () => {
   it('has sensible defaults', () => {
     const { flags, notices } = parseEmbedFlags('');
     expect([...flags.controls]).toEqual(['timeline', 'legend', 'data']);
-    expect(flags).toMatchObject({ theme: 'light', isStatic: false, title: null, source: null, view: null, id: 'frontlines', hostOrigin: null });
+    expect(flags).toMatchObject({ theme: 'light', isStatic: false, title: null, source: null, view: null, id: 'frontlines', hostOrigin: null, events: true });
     expect(notices).toEqual([]);
+  });
+  it('events=0 leaves the events out; 1 keeps them; anything else keeps them with a notice', () => {
+    expect(parseEmbedFlags('?events=0').flags.events).toBe(false);
+    expect(parseEmbedFlags('?events=false').flags.events).toBe(false);
+    expect(parseEmbedFlags('?events=1').flags.events).toBe(true);
+    const bad = parseEmbedFlags('?events=some');
+    expect(bad.flags.events).toBe(true);
+    expect(bad.notices).toEqual([{ flag: 'events', value: 'some' }]);
   });
   it('reads every flag', () => {
     const { flags, notices } = parseEmbedFlags('?controls=legend,claims&theme=dark&title=IS%20in%202017&source=NRC&view=6.5/35.02/40.45&id=chart-1&origin=https://news.example');

@@ -20,6 +20,8 @@ export interface EmbedFlags {
   id: string;
   /** The only host origin whose messages are obeyed and to which events are posted; null: any. */
   hostOrigin: string | null;
+  /** The story's dated events (events.json) on the slider and under the map; `events=0` leaves them out. */
+  events: boolean;
 }
 
 export interface FlagNotice { flag: string; value: string }
@@ -97,13 +99,20 @@ export function parseEmbedFlags(search: string): { flags: EmbedFlags; notices: F
     else bad(params.has('id') ? 'id' : 'childId', rawId);
   }
 
+  let events = true;
+  const ev = params.get('events');
+  if (ev !== null) {
+    if (isFalse(ev)) events = false;
+    else if (!isTrue(ev)) bad('events', ev);
+  }
+
   let hostOrigin: string | null = null;
   const o = params.get('origin');
   if (o !== null) {
     hostOrigin = parseOrigin(o);
     if (hostOrigin === null) bad('origin', o);
   }
-  return { flags: { controls, theme, isStatic, title, source, view, id, hostOrigin }, notices };
+  return { flags: { controls, theme, isStatic, title, source, view, id, hostOrigin, events }, notices };
 }
 
 /**

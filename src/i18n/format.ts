@@ -32,3 +32,19 @@ export function formatNumber(value: number, lang: Lang, digits = 0): string {
 export function formatList(parts: readonly string[], lang: Lang): string {
   return kept(`list ${lang}`, () => new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' })).format(parts);
 }
+
+/** A month in words, e.g. "October 2015" / "oktober 2015", from YYYY-MM (a date known only to the month). */
+export function formatMonth(monthIso: string, lang: Lang): string {
+  return kept(`month ${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }))
+    .format(new Date(`${monthIso}-01T00:00:00Z`));
+}
+
+/**
+ * Two dates as a span, sharing what they share: "2 June – 1 July 2017" / "2 juni – 1 juli 2017";
+ * one date when they are the same day.
+ */
+export function formatDateRange(fromIso: string, toIso: string, lang: Lang): string {
+  if (fromIso === toIso) return formatDate(fromIso, lang);
+  return (kept(`date ${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })) as Intl.DateTimeFormat)
+    .formatRange(new Date(`${fromIso}T00:00:00Z`), new Date(`${toIso}T00:00:00Z`));
+}

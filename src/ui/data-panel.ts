@@ -40,7 +40,7 @@ export class DataPanel {
    */
   constructor(details: HTMLDetailsElement, dataBase: string, load: DataLoad, prepared = true) {
     this.#dataBase = dataBase;
-    if (!prepared) this.#index = ok({ geojson: new Map(), csv: null, licence: null });
+    if (!prepared) this.#index = ok({ geojson: new Map(), csv: null, events: null, licence: null });
     this.#loadFile = load;
     this.#body = el('div', { class: 'data-body' });
     this.#details = details;
@@ -83,6 +83,7 @@ export class DataPanel {
     const items = [
       prepared ? link(dir + prepared, geojsonName, mapLabel) : link(`${this.#dataBase}snapshots/${v.snapshotFile}`, geojsonName, mapLabel),
       index?.csv ? link(dir + index.csv, index.csv, t.dataAreas) : null,
+      index?.events ? link(dir + index.events, index.events, t.dataEvents) : null,
       index?.licence ? link(dir + index.licence, index.licence, t.dataLicence) : null,
     ];
     const notes = [

@@ -1,6 +1,6 @@
 /**
  * The Data control in real Chromium against the built site: reached and used by keyboard, it
- * downloads the shown date's GeoJSON, the areas CSV and the licence, files of data/downloads/;
+ * downloads the shown date's GeoJSON, the areas CSV, the events CSV and the licence, files of data/downloads/;
  * nothing of it loads before it is opened; a date the build made no download for (a snapshot a
  * data editor added by hand) offers its snapshot file instead; the embed shows it unless
  * `controls` leaves it out.
@@ -82,6 +82,17 @@ describe('the Data control in the explorer', () => {
     const rows = csv.text.trimEnd().split('\r\n');
     expect(rows[0]).toBe('date,side,side_name,tier,area_km2');
     expect(new Set(rows.slice(1).map((r) => r.slice(0, 10))).size).toBe(index.snapshots.length);
+
+    await page.keyboard.press('Tab');
+    const events = await enterDownload(page);
+    expect(events.name).toBe('frontlines-events.csv');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Events, with their status and sources (CSV)');
+    const eventRows = events.text.trimEnd().split('\r\n');
+    expect(eventRows[0]).toBe('id,date,status,title_en,title_nl,text_en,text_nl,place,place_name,settled_date,settled_source,sources');
+    expect(eventRows.slice(1).map((r) => r.slice(0, r.indexOf(',')))).toEqual(
+      (JSON.parse(readFileSync(join(distDir, 'data/events.json'), 'utf8')).events as { id: string; date: string }[])
+        // In date order, a month-only date (YYYY-MM) at its month's last day.
+        .map((e) => [e.id, e.date.length === 7 ? new Date(Date.UTC(Number(e.date.slice(0, 4)), Number(e.date.slice(5)), 0)).toISOString().slice(0, 10) : e.date] as const).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map(([id]) => id));
 
     await page.keyboard.press('Tab');
     const licence = await enterDownload(page);
