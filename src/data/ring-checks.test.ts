@@ -55,8 +55,11 @@ describe('holeProblem', () => {
         // Messages round to 6 decimals; a crossing computed another way may differ in its last bit.
         const at = /^ring 1 \(a hole\) meets its shell at more than one point, first at \[(\S+), (\S+)\]$/.exec(got ?? '');
         expect(at, String(got)).not.toBeNull();
-        expect(Math.abs(Number(at![1]) - west[0]!)).toBeLessThan(1e-6);
-        expect(Math.abs(Number(at![2]) - west[1]!)).toBeLessThan(1e-6);
+        // Two meetings as far west as each other (equal x, computed two ways) are both the first:
+        // the oracle's float order between them is noise (CI's seed found [2⅓, ⅔] and [2⅓, 3]).
+        const [x, y] = [Number(at![1]), Number(at![2])];
+        expect(Math.abs(x - west[0]!)).toBeLessThan(1e-6);
+        expect(found.some((p) => Math.abs(p[0]! - west[0]!) < 1e-6 && Math.abs(p[1]! - y) < 1e-6), `[${x}, ${y}] is a west-most meeting`).toBe(true);
       } else {
         expect(got === null || got === 'ring 1 (a hole) lies outside its shell').toBe(true);
       }
