@@ -12,13 +12,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { PROBED_FILES } from '../../src/data/files.ts';
 import { STACK_MANIFEST } from '../../src/data/date-stack.ts';
 import { STRINGS } from '../../src/ui/strings.ts';
-import { legendKm2, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { legendKm2, openWatched, PageLog, waitForSnapshot, sharedBrowser } from './helpers.ts';
 import { overflows } from './layout.ts';
 
 const distDir = inject('distDir');
@@ -40,7 +39,7 @@ async function siteWith(dataDir: string, how: 'site-data' | 'by hand' = 'site-da
   return server.url;
 }
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }

@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { formatDate } from '../../src/i18n/format.ts';
 import { STRINGS } from '../../src/ui/strings.ts';
-import { legendKm2, openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { legendKm2, openWatched, PageLog, waitForSnapshot, sharedBrowser } from './helpers.ts';
 import { overflows } from './layout.ts';
 import { ARCHIVE_SIDE, writeDailyStory } from './daily-story.ts';
 
@@ -33,7 +32,7 @@ let dates: string[];
 const log = new PageLog();
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await sharedBrowser();
   storyDir = mkdtempSync(join(tmpdir(), 'frontlines-daily-story-'));
   dates = writeDailyStory(storyDir, DAYS, { vertices: 1500 });
   siteDir = mkdtempSync(join(tmpdir(), 'frontlines-daily-site-'));

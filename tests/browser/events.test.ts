@@ -14,10 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
-import { openWatched, waitForSnapshot, PageLog } from './helpers.ts';
+import { openWatched, waitForSettled, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -41,7 +40,7 @@ const log = new PageLog();
 const sites: { server: StaticServer; dir: string }[] = [];
 const open = async (url: string, opts?: Parameters<typeof openWatched>[2]) => log.add(await openWatched(browser, url, opts));
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
   for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }
@@ -211,8 +210,7 @@ describe('events in the embed', () => {
 
     const off = await open(`${siteUrl}embed.html?date=${dates[i]}&events=0`, { width: 375, height: 560 });
     await waitForSnapshot(off.page, dates[i]);
-    await off.page.waitForSelector('#map[data-complete="true"]');
-    await off.page.waitForLoadState('networkidle');
+    await waitForSettled(off);
     expect(await off.page.locator('#events').count()).toBe(0);
     expect(await off.page.locator('.timeline-event').count()).toBe(0);
     expect(off.requests.filter((u) => u.includes('events.json'))).toEqual([]);
@@ -238,12 +236,13 @@ describe('another story', () => {
   it('without events.json: nothing is asked for, and the page is as before', async () => {
     const w = await open(await storyB(null));
     await waitForSnapshot(w.page);
-    await w.page.waitForSelector('#map[data-complete="true"]');
-    await w.page.waitForLoadState('networkidle');
+    await waitForSettled(w);
     expect(w.requests.filter((u) => u.includes('events.json'))).toEqual([]);
     expect(await w.page.locator('#events').isHidden()).toBe(true);
-    // No summary (no stats.json) and no events: the strip under the map takes no room at all.
-    expect(await w.page.locator('.map-notes').isHidden()).toBe(true);
+    // The strip under the map holds the summary alone (the build made the story's figures), across its whole width.
+    const widths = await w.page.evaluate(() => [document.querySelector('.map-notes')!.getBoundingClientRect().width, document.querySelector('#summary')!.getBoundingClientRect().width]);
+    expect(await w.page.locator('#summary').isVisible()).toBe(true);
+    expect(Math.abs(widths[0]! - widths[1]!), `strip ${widths[0]} px, summary ${widths[1]} px`).toBeLessThan(40);
     expect(await w.page.locator('.timeline-event').count()).toBe(0);
     expect(await w.page.locator('#date-slider').getAttribute('aria-describedby')).toBeNull();
   });

@@ -61,7 +61,7 @@ describe('the page refuses the overlap bombs of issue 23', () => {
     console.log(`${name}: refused after ${seconds.toFixed(1)} s; peak resident memory of the page's renderer ${peak.toFixed(0)} MB`);
 
     const alert = (await page.locator('.message-error').allTextContents()).join('\n');
-    expect(alert).toContain(`${name} has 11 problems (as npm run data:check reports them):`);
+    expect(alert).toContain(`${name} has 11 problems (as npm run data:add reports them):`);
     expect(alert).toContain(`${name}: feature 0: islamic-state overlaps feature 1 (syrian-kurds) by`);
     expect(alert).toContain(`${name}: ${more}`);
     expect(alert).not.toMatch(/bug|RangeError|could not be checked/i);

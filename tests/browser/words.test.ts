@@ -8,15 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
-import { openWatched, PageLog, waitForSnapshot } from './helpers.ts';
+import { openWatched, PageLog, waitForSnapshot, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const story = JSON.parse(readFileSync(join(inject('distDir'), 'data/story.json'), 'utf8')) as { article: { source: { en: string; nl: string } } };
 let browser: Browser;
 const log = new PageLog();
 
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => { await browser?.close(); }));
 
 /** What the page says: its text with every disclosure open, and the map's live region. */
