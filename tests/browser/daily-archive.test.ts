@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { area, difference, featureCollection } from '@turf/turf';
@@ -39,6 +39,12 @@ function quickPath(): string[] {
   return block[1]!.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
+const EVENTS = [
+  { id: 'offensive', date: '2025-03-10', title: { en: 'Spring offensive begins', nl: 'Voorjaarsoffensief begint' }, place: ARCHIVE_PLACES[0]!.id, status: 'confirmed', sources: ['Made up for the tests'] },
+  { id: 'losses', date: '2025-06', title: { en: 'Army says 1,000 killed', nl: 'Leger: 1000 doden' }, status: 'claimed', sources: ['Made up for the tests'] },
+  { id: 'truce', date: '2025-12-31', title: { en: 'Truce talks', nl: 'Bestandsoverleg' }, status: 'confirmed', sources: ['Made up for the tests'] },
+];
+
 let browser: Browser;
 let server: StaticServer;
 let work = '';
@@ -57,6 +63,9 @@ beforeAll(async () => {
   site = join(work, 'dist');
   writeDailyArchive(archive, { days: DAYS, startIso: '2025-01-01' });
   writeArchiveStory(story);
+  // A few dated events, as a newsroom adds them beside its places (docs/new-story.md): a day, a
+  // month-only claim, and a place of the story.
+  writeFileSync(join(story, 'events.json'), JSON.stringify({ about: 'made up for the tests', events: EVENTS }));
   cpSync(distDir, site, { recursive: true, filter: (src) => src !== join(distDir, 'data') });
   const commands = quickPath();
   // The set-up the browser tests already stand on (dependencies installed, dist/ built).
@@ -127,6 +136,16 @@ describe('the archive in the browser', () => {
     expect(gained).toBeGreaterThan(lost); // the front advanced
     expect(Math.abs(Number(await row.getAttribute('data-gained-km2')) - gained)).toBeLessThan(Math.max(5, gained * 0.01));
     expect(Math.abs(Number(await row.getAttribute('data-lost-km2')) - lost)).toBeLessThan(Math.max(5, lost * 0.01));
+  }, SLOW);
+
+  it('marks its events on the slider and lists the shown day\'s, with the claim labelled as one', async () => {
+    const { page } = log.add(await openWatched(browser, `${server.url}?date=2025-06-30`));
+    await waitForSnapshot(page, '2025-06-30', 60_000);
+    await expect.poll(() => page.locator('#timeline .timeline-event').count(), { timeout: 60_000 }).toBe(EVENTS.length);
+    // A month-only event is listed on the day by which it had certainly happened: the month's last.
+    const listed = page.locator('#events .events-body > .events-list:first-child > .event');
+    await expect.poll(() => listed.evaluateAll((li) => li.map((e) => e.getAttribute('data-event-id'))), { timeout: 30_000 }).toEqual(['losses']);
+    expect(await listed.first().textContent()).toMatch(/Claim/);
   }, SLOW);
 
   it('names its places in Ukrainian, marked up as such, and in English where it has no Dutch name', async () => {
