@@ -180,7 +180,7 @@ describe('data:add on a folder (a whole archive in one run)', () => {
     p(1, 4); p(4, 4);
     expect(lines[0]).toMatch(/^\r\x1b\[Kdata:add: 1\/4 files checked, about \d+ s left$/);
     expect(lines[1]).toBe('\r\x1b[Kdata:add: 4/4 files checked\n');
-    const r = spawnSync('npx', ['tsx', 'scripts/data-add.ts', archive, '--faction', ARCHIVE_SIDE, '--source', 'x', '--data', story], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/data-add.ts', archive, '--faction', ARCHIVE_SIDE, '--source', 'x', '--data', story], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toContain('files checked');
   }, 60_000);

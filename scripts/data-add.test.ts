@@ -16,7 +16,7 @@ const MAPPED = ['--faction-property', 'controller', '--map', 'ISIS=islamic-state
 /** Runs a CLI with at most 300 MB of heap, so a run whose memory grows with its input fails. */
 function run(script: string, ...args: string[]) {
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=300` };
-  const r = spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { cwd: root, encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { cwd: root, encoding: 'utf8', env });
   const out = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('npm warn'));
   return { status: r.status, stdout: out(r.stdout), stderr: out(r.stderr) };
 }

@@ -11,7 +11,7 @@ const dataCheck = (...args: string[]) => dataCheckIn(process.env, ...args);
 /** With at most `mb` of heap, so a check whose memory grows with its input fails. */
 const dataCheckWithHeap = (mb: number, ...args: string[]) => dataCheckIn({ ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${mb}` }, ...args);
 function dataCheckIn(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'scripts/data-check.ts', ...args], { cwd: root, encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/data-check.ts', ...args], { cwd: root, encoding: 'utf8', env });
   const out = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('npm warn'));
   return { status: r.status, stdout: out(r.stdout), stderr: out(r.stderr), raw: r.stdout };
 }

@@ -88,7 +88,7 @@ describe('the message API with a configured host origin', () => {
 });
 
 describe('npm run render', () => {
-  const render = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/render.ts', '--dist', distDir, ...args], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 90_000 });
+  const render = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/render.ts', '--dist', distDir, ...args], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 90_000 });
   it('writes a PNG of a still embed view that shows the sides of its date, with the CPUs kept busy', async () => {
     // Busy threads alongside, as on a shared machine: the map must still be drawn before the picture is taken.
     const busy = Array.from({ length: availableParallelism() }, () => new Worker('for (;;) {}', { eval: true }));
@@ -96,7 +96,7 @@ describe('npm run render', () => {
     let r: { status: number | null; stdout: string; stderr: string };
     try {
       r = await new Promise((done) => {
-        const p = spawn('npx', ['tsx', 'scripts/render.ts', '--dist', distDir, '--date', '2016-06-01', '--out', out, '--width', '640', '--lang', 'nl'], { cwd: resolve(import.meta.dirname, '../..') });
+        const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/render.ts', '--dist', distDir, '--date', '2016-06-01', '--out', out, '--width', '640', '--lang', 'nl'], { cwd: resolve(import.meta.dirname, '../..') });
         let stdout = '', stderr = '';
         p.stdout.on('data', (d) => { stdout += d; });
         p.stderr.on('data', (d) => { stderr += d; });
@@ -121,7 +121,7 @@ describe('npm run render', () => {
     cpSync(distDir, site, { recursive: true });
     for (const f of readdirSync(join(site, 'assets')).filter((n) => n.endsWith('.css'))) appendFileSync(join(site, 'assets', f), '\n.maplibregl-canvas { visibility: hidden; }\n');
     const out = join(tmp, 'blank.png');
-    const r = spawnSync('npx', ['tsx', 'scripts/render.ts', '--dist', site, '--date', '2016-06-01', '--out', out, '--width', '400'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 150_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/render.ts', '--dist', site, '--date', '2016-06-01', '--out', out, '--width', '400'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 150_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/render: the picture of 2016-06-01 failed its check: only [\d.]+% of the map area shows the map's colours .* it looks blank; trying once more/);
     expect(r.stderr).toMatch(/render: nothing written: no good picture after 2 attempts/);
