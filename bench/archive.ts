@@ -28,6 +28,8 @@ import { keySwap, pause, VIEWPORT } from './scenarios.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const BASELINE_DAYS = 30;
+/** First date of every archive: ten years of dailies end before data:add's limit (a year after today). */
+const START = '2015-01-01';
 
 const uptime = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -44,10 +46,10 @@ const total = (m: Map<string, number>, keep: (path: string) => boolean = () => t
 
 /** An archive of `days` daily files and its imported story folder, made once and kept in the cache. */
 function prepared(cache: string, days: number): { archive: string; story: string } {
-  const dir = join(cache, `days-${days}`), archive = join(dir, 'archive'), story = join(dir, 'story');
+  const dir = join(cache, `from-${START}-days-${days}`), archive = join(dir, 'archive'), story = join(dir, 'story');
   if (existsSync(join(dir, 'done'))) return { archive, story };
   rmSync(dir, { recursive: true, force: true });
-  writeDailyArchive(archive, { days });
+  writeDailyArchive(archive, { days, startIso: START });
   writeArchiveStory(story);
   const r = spawnSync(TSX, ['scripts/data-add.ts', archive, '--faction', ARCHIVE_SIDE, '--source', 'Made-up daily archive (bench)', '--data', story], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`data:add failed for ${days} days:\n${r.stderr}`);
@@ -126,7 +128,7 @@ async function reader(browser: Browser, url: string, baseline: string, days: num
   const after = l.bytes();
   await l.close();
   // Play at the fastest speed from 15 dates before the end: every date in turn, none skipped.
-  const p = await open(browser, `${url}?date=${isoPlus('2025-01-01', days - 15)}`);
+  const p = await open(browser, `${url}?date=${isoPlus(START, days - 15)}`);
   const speed = p.page.locator('#play-speed');
   await speed.selectOption(await speed.evaluate((s: HTMLSelectElement) => [...s.options].map((x) => x.value).at(-1)!));
   const start = (await probe(p.page)).drawn.length;
