@@ -9,7 +9,7 @@
  *
  * BENCH_ARCHIVE_DAYS (default "365,769,1825,3650"; 769 is the real-archive-like case of issue 17),
  * BENCH_ARCHIVE_LOADS (5) cold loads per site, BENCH_ARCHIVE_STEPS (10), BENCH_PAUSE (700) ms between
- * steps, BENCH_ARCHIVE_BROWSER=0 for the build-side figures only. Imported archives are kept in
+ * steps, BENCH_ARCHIVE_BROWSER=0 for the build-side figures only, BENCH_SITE a built site other than dist/. Imported archives are kept in
  * BENCH_ARCHIVE_CACHE (default: a folder in the system's temporary folder) for the next run.
  */
 import { spawnSync } from 'node:child_process';
@@ -193,7 +193,7 @@ export async function runArchiveBench(o: { dist: string; out: string; cache: str
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const env = (k: string, d: string) => process.env[k] ?? d;
   const r = await runArchiveBench({
-    dist: join(ROOT, 'dist'), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
+    dist: resolve(env('BENCH_SITE', join(ROOT, 'dist'))), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
     days: env('BENCH_ARCHIVE_DAYS', '365,769,1825,3650').split(',').map(Number), loads: Number(env('BENCH_ARCHIVE_LOADS', '5')),
     steps: Number(env('BENCH_ARCHIVE_STEPS', '10')), pauseMs: Number(env('BENCH_PAUSE', '700')), browser: env('BENCH_ARCHIVE_BROWSER', '1') !== '0',
     log: (l) => console.log(l),
