@@ -9,7 +9,8 @@
  *
  * BENCH_ARCHIVE_DAYS (default "365,769,1825,3650"; 769 is the real-archive-like case of issue 17),
  * BENCH_ARCHIVE_LOADS (5) cold loads per site, BENCH_ARCHIVE_STEPS (10), BENCH_PAUSE (700) ms between
- * steps, BENCH_ARCHIVE_BROWSER=0 for the build-side figures only, BENCH_SITE a built site other than dist/. Imported archives are kept in
+ * steps, BENCH_ARCHIVE_BROWSER=0 for the build-side figures only, BENCH_SITE a built site other than dist/,
+ * BENCH_ARCHIVE_CODE a checkout whose scripts/site-data.ts to run (another version's, to compare). Imported archives are kept in
  * BENCH_ARCHIVE_CACHE (default: a folder in the system's temporary folder) for the next run.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,11 +61,11 @@ function prepared(cache: string, days: number): { archive: string; story: string
 interface SiteData { seconds: number; peakMiB: number; load: [string, string] }
 
 /** scripts/site-data.ts as the guide runs it, into a copy of the built site, under /usr/bin/time -v. */
-function siteData(dist: string, story: string, site: string): SiteData {
+function siteData(dist: string, story: string, site: string, code: string): SiteData {
   rmSync(site, { recursive: true, force: true });
   cpSync(dist, site, { recursive: true, filter: (src) => src !== join(dist, 'data') });
   const before = uptime();
-  const r = spawnSync('/usr/bin/time', ['-v', TSX, 'scripts/site-data.ts', story, site], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-v', TSX, 'scripts/site-data.ts', story, site], { cwd: code, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`site-data failed:\n${r.stderr.slice(-3000)}`);
   const field = (name: string) => new RegExp(`${name}: (.+)`).exec(r.stderr)?.[1] ?? '';
   const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number);
@@ -149,7 +150,7 @@ async function reader(browser: Browser, url: string, baseline: string, days: num
 
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function runArchiveBench(o: { dist: string; out: string; cache: string; days: number[]; loads: number; steps: number; pauseMs: number; browser: boolean; log: (l: string) => void }) {
+export async function runArchiveBench(o: { code: string; dist: string; out: string; cache: string; days: number[]; loads: number; steps: number; pauseMs: number; browser: boolean; log: (l: string) => void }) {
   mkdirSync(o.cache, { recursive: true });
   mkdirSync(o.out, { recursive: true });
   const rows: Record<string, unknown>[] = [];
@@ -159,7 +160,7 @@ export async function runArchiveBench(o: { dist: string; out: string; cache: str
     const { archive, story } = prepared(o.cache, days);
     const site = join(o.cache, `site-${days}`);
     o.log(`${days} days: site-data (load ${uptime()})`);
-    const sd = siteData(o.dist, story, site);
+    const sd = siteData(o.dist, story, site, o.code);
     sites[days] = site;
     const data = sizes(join(site, 'data'));
     const snapshotFiles = new Set((JSON.parse(readFileSync(join(story, 'snapshots/index.json'), 'utf8')) as { snapshots: { file: string }[] }).snapshots.map((s) => `snapshots/${s.file}`));
@@ -193,7 +194,7 @@ export async function runArchiveBench(o: { dist: string; out: string; cache: str
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const env = (k: string, d: string) => process.env[k] ?? d;
   const r = await runArchiveBench({
-    dist: resolve(env('BENCH_SITE', join(ROOT, 'dist'))), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
+    code: resolve(env('BENCH_ARCHIVE_CODE', ROOT)), dist: resolve(env('BENCH_SITE', join(ROOT, 'dist'))), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
     days: env('BENCH_ARCHIVE_DAYS', '365,769,1825,3650').split(',').map(Number), loads: Number(env('BENCH_ARCHIVE_LOADS', '5')),
     steps: Number(env('BENCH_ARCHIVE_STEPS', '10')), pauseMs: Number(env('BENCH_PAUSE', '700')), browser: env('BENCH_ARCHIVE_BROWSER', '1') !== '0',
     log: (l) => console.log(l),
