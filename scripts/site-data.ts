@@ -16,7 +16,7 @@ import { storyBasemap } from './basemap.ts';
 import { writeDownloads } from './downloads.ts';
 import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
-import { stackFiles, stackFilesCached } from './stack-files.ts';
+import { stackFilesCached, writeStack } from './stack-files.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
 const NOT_SHIPPED = new Set(['sources']);
@@ -27,13 +27,11 @@ export function fileListText(dataDir: string, generated: readonly string[] = [])
   return `${JSON.stringify(fileList([...names, ...generated]))}\n`;
 }
 
-/** The generated files for a data folder, by path relative to it. */
-export function generatedFiles(dataDir: string): Record<string, string | Uint8Array> {
-  const stack = stackFiles(dataDir);
+/** The generated files for a data folder but the date stack and the downloads, by path relative to it; `stack`: whether the stack has dates. */
+export function generatedFiles(dataDir: string, stack: boolean): Record<string, string | Uint8Array> {
   return {
-    'files.json': fileListText(dataDir, stack.size ? [STACK_MANIFEST] : []),
+    'files.json': fileListText(dataDir, stack ? [STACK_MANIFEST] : []),
     'basemap/basemap.geojson': JSON.stringify(storyBasemap(dataDir)),
-    ...Object.fromEntries(stack),
   };
 }
 
@@ -56,10 +54,13 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   const from = resolve(dataDir);
   rmSync(outDataDir, { recursive: true, force: true });
   cpSync(from, outDataDir, { recursive: true, filter: (src) => !NOT_SHIPPED.has(src.slice(from.length + 1).split(/[\\/]/)[0] ?? '') });
-  for (const [path, text] of Object.entries(generatedFiles(from))) {
+  const write = (path: string, text: string | Uint8Array) => {
     mkdirSync(dirname(join(outDataDir, path)), { recursive: true });
     writeFileSync(join(outDataDir, path), text);
-  }
+  };
+  // The date stack (scripts/stack-files.ts), block by block as it is made: memory follows a block, not the archive.
+  const dates = writeStack(from, write);
+  for (const [path, text] of Object.entries(generatedFiles(from, dates > 0))) write(path, text);
   // The reader's downloads (scripts/downloads.ts); a story's own downloads/ folder, if any, is replaced.
   for (const p of writeDownloads(from, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
 }
