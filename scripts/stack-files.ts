@@ -74,7 +74,7 @@ function readSnapshot(dataDir: string, file: string, ids: string[] | undefined):
 }
 
 /** First pass: the snapshots of the index that parse, with their hashes, and the extent of all. */
-function stackInputs(dataDir: string): { snapshots: StackSnapshot[]; bounds: Bounds; ids: string[] | undefined } | null {
+function stackInputs(dataDir: string, limit = Infinity): { snapshots: StackSnapshot[]; bounds: Bounds; ids: string[] | undefined } | null {
   const indexJson = existsSync(join(dataDir, 'snapshots/index.json')) ? readJson(join(dataDir, 'snapshots/index.json')) : null;
   const index = indexJson === null ? null : parseSnapshotIndex(indexJson, 'index.json');
   if (!index?.ok) return null;
@@ -84,7 +84,7 @@ function stackInputs(dataDir: string): { snapshots: StackSnapshot[]; bounds: Bou
   const stats = statsHashes(dataDir);
   const snapshots: StackSnapshot[] = [];
   const bounds = emptyBounds();
-  for (const entry of index.value) {
+  for (const entry of index.value.slice(0, limit)) {
     const r = readSnapshot(dataDir, entry.file, ids);
     if (!r) continue;
     extend(bounds, r.snapshot);
@@ -169,9 +169,10 @@ const hash = (text: string) => createHash('sha1').update(text).digest('base64');
 /**
  * Writes the stack of `dataDir` through `write`, one block at a time, the manifest last; returns
  * how many dates it holds (0, and nothing written, when the index is unreadable or no file parses).
+ * `blockDates` and `limit` (the first dates only) are for measuring (bench/stack-designs.ts).
  */
-export function writeStack(dataDir: string, write: StackWrite, o: { blockDates?: number } = {}): number {
-  const inputs = stackInputs(dataDir);
+export function writeStack(dataDir: string, write: StackWrite, o: { blockDates?: number; limit?: number } = {}): number {
+  const inputs = stackInputs(dataDir, o.limit);
   if (!inputs?.snapshots.length) return 0;
   const { snapshots, bounds, ids } = inputs;
   const blocks: StackBlock[] = [];
