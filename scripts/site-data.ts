@@ -14,8 +14,8 @@ import { fileList } from '../src/data/files.ts';
 import { STACK_MANIFEST } from '../src/data/date-stack.ts';
 import { storyBasemap } from './basemap.ts';
 import { writeDownloads } from './downloads.ts';
-import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
+import { freeMemory } from './free-memory.ts';
 import { stackFilesCached, writeStack } from './stack-files.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
@@ -61,6 +61,7 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   // The date stack (scripts/stack-files.ts), block by block as it is made: memory follows a block, not the archive.
   const dates = writeStack(from, write);
   for (const [path, text] of Object.entries(generatedFiles(from, dates > 0))) write(path, text);
+  freeMemory();
   // The reader's downloads (scripts/downloads.ts); a story's own downloads/ folder, if any, is replaced.
   for (const p of writeDownloads(from, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
 }
@@ -73,6 +74,8 @@ if (isMain(import.meta.url)) {
   }
   writeSiteData(dataDir, join(siteDir, 'data'));
   // The pages' card tags and <noscript> words follow the new story; the old story's pictures go.
+  // Imported here, not at the top: the build and the bench call writeSiteData without it.
+  const { publishFallbacks } = await import('./fallbacks.ts');
   await publishFallbacks(siteDir, { render: false });
   console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}; for its still pictures and social card: npm run render:fallbacks -- --dist ${siteDir}`);
 }

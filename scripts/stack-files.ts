@@ -26,6 +26,7 @@ import { parseFactions, parseJson, parseSnapshot, parseSnapshotIndex, type Snaps
 import { contentHash, textHash } from '../src/data/content-hash.ts';
 import { blockRanges, onValue, stackPolygons, STACK_DIR, STACK_LAYER, STACK_MANIFEST, type StackBlock, type StackManifest, type StackSnapshot } from '../src/data/date-stack.ts';
 import { decodeUtf8 } from '../src/data/text.ts';
+import { freeMemory } from './free-memory.ts';
 
 /** Zoom of the deepest tiles; the map enlarges them beyond (maxZoom 11, src/app/boot.ts). */
 export const STACK_MAXZOOM = 8;
@@ -188,6 +189,7 @@ export function writeStack(dataDir: string, write: StackWrite, o: { blockDates?:
     });
     for (const [z, x, y] of tilesOver(bounds)) write(`${STACK_DIR}/${dir}/${z}/${x}/${y}.pbf`, block.tile(`${z}/${x}/${y}`, dates.length));
     blocks.push({ dir, from, to });
+    freeMemory();
   }
   const manifest: StackManifest = { snapshots, blocks, bounds, maxzoom: STACK_MAXZOOM };
   write(STACK_MANIFEST, `${JSON.stringify(manifest)}\n`);
