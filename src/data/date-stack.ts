@@ -58,7 +58,7 @@ export type StackProps = { faction: string; tier?: string; id?: string; attacker
 
 /**
  * A snapshot's polygons (multi-polygons split) with the properties the map draws.
- * @example stackPolygons(snapshot)[0] // { props: { faction: 'islamic-state' }, rings: [[[38, 35], …]] }
+ * @example stackPolygons(snapshot)[0] // { props: { faction: 'north-army' }, rings: [[[38, 35], …]] }
  */
 export function stackPolygons(snapshot: Snapshot): { props: StackProps; rings: Position[][] }[] {
   const out: { props: StackProps; rings: Position[][] }[] = [];
