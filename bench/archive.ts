@@ -103,7 +103,7 @@ async function quiet(page: Page): Promise<void> {
 
 interface Reader {
   firstDrawnMs: Spread; baselineFirstDrawnMs: Spread; firstDrawRatio: number;
-  stepMs: Spread; playDates: string[]; playEveryDate: boolean; playStepMs: Spread;
+  stepMs: Spread; baselineStepMs: Spread; playDates: string[]; playEveryDate: boolean; playStepMs: Spread;
   fetched: { firstView: { raw: number; gzip: number; requests: number }; tenSteps: { raw: number; gzip: number; requests: number } };
 }
 
@@ -116,18 +116,23 @@ async function reader(browser: Browser, url: string, baseline: string, days: num
       await l.close();
     }
   }
-  // Steps back from the last date, as a reader looks at each (the pause), key press to drawn.
-  const l = await open(browser, url);
+  // Steps back from the last date, as a reader looks at each (the pause), key press to drawn; the
+  // 30-date archive steps in turn, so that both meet the same load.
+  const l = await open(browser, url), lb = await open(browser, baseline);
   await quiet(l.page);
+  await quiet(lb.page);
   const firstView = l.bytes();
-  const steps: number[] = [];
+  const steps: number[] = [], baseSteps: number[] = [];
   for (let i = 0; i < o.steps; i++) {
     await pause(l.page, o.pauseMs);
     steps.push((await keySwap(l.page, 'ArrowLeft')).ms);
+    await pause(lb.page, o.pauseMs);
+    baseSteps.push((await keySwap(lb.page, 'ArrowLeft')).ms);
   }
   await quiet(l.page);
   const after = l.bytes();
   await l.close();
+  await lb.close();
   // Play at the fastest speed from 15 dates before the end: every date in turn, none skipped.
   const p = await open(browser, `${url}?date=${isoPlus(START, days - 15)}`);
   const speed = p.page.locator('#play-speed');
@@ -143,7 +148,7 @@ async function reader(browser: Browser, url: string, baseline: string, days: num
   const first = spread(drawn), b = spread(base);
   return {
     firstDrawnMs: first, baselineFirstDrawnMs: b, firstDrawRatio: Math.round((first.median / b.median) * 100) / 100,
-    stepMs: spread(steps), playDates, playEveryDate: every, playStepMs: spread(played.slice(1).map((d, i) => d.at - played[i]!.at)),
+    stepMs: spread(steps), baselineStepMs: spread(baseSteps), playDates, playEveryDate: every, playStepMs: spread(played.slice(1).map((d, i) => d.at - played[i]!.at)),
     fetched: { firstView, tenSteps: { raw: after.raw - firstView.raw, gzip: after.gzip - firstView.gzip, requests: after.requests - firstView.requests } },
   };
 }
@@ -179,7 +184,7 @@ export async function runArchiveBench(o: { code: string; dist: string; out: stri
         o.log(`${days} days: reader (load ${uptime()})`);
         const r = await reader(browser, servers[i + 1]!.url, servers[0]!.url, days, o);
         Object.assign(rows.find((x) => x.days === days)!, { reader: { ...r, load: uptime() } });
-        o.log(`  first draw ${describe(r.firstDrawnMs)} vs ${describe(r.baselineFirstDrawnMs)} (${r.firstDrawRatio}×); step ${describe(r.stepMs)}; play every date: ${r.playEveryDate}`);
+        o.log(`  first draw ${describe(r.firstDrawnMs)} vs ${describe(r.baselineFirstDrawnMs)} (${r.firstDrawRatio}×); step ${describe(r.stepMs)} (30 dates: ${describe(r.baselineStepMs)}); play every date: ${r.playEveryDate}`);
       }
     } finally {
       await browser.close();
@@ -205,7 +210,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     return {
       N: x.days, 'raw MB': ((x.rawBytes as number) / 1e6).toFixed(1), 'shipped MB': ((x.shippedBytes as number) / 1e6).toFixed(2), 'shipped/raw': x.shippedRatio,
       's': sd.seconds, 's/1000': sd.secondsPer1000, 'peak MiB': sd.peakMiB,
-      'first draw ms': rd ? `${rd.firstDrawnMs.median.toFixed(0)} (${rd.firstDrawRatio}×)` : '', 'step ms': rd ? rd.stepMs.median : '', 'play all': rd ? rd.playEveryDate : '',
+      'first draw ms': rd ? `${rd.firstDrawnMs.median.toFixed(0)} (${rd.firstDrawRatio}×)` : '', 'step ms': rd ? `${rd.stepMs.median} (30: ${rd.baselineStepMs.median})` : '', 'play all': rd ? rd.playEveryDate : '',
       'kB view+10': rd ? `${(rd.fetched.firstView.raw / 1024).toFixed(0)}+${(rd.fetched.tenSteps.raw / 1024).toFixed(0)}` : '',
     };
   }));
