@@ -68,6 +68,7 @@ export class TerritorySlots {
   /** Draws a snapshot from the plain source; resolves once a frame shows it. */
   async showSnapshot(territory: FeatureCollection): Promise<void> {
     const slot = this.#plain, ticket = ++this.#seq;
+    this.#map.getContainer().dataset.territoryFrom = 'file';
     if (this.#shown !== slot) this.#hide(slot, false);
     const drawn = sourceDrawn(this.#map, slot.source, 'event');
     await this.#map.getSource<GeoJSONSource>(slot.source)?.setData(withAttacker(territory));
@@ -175,6 +176,8 @@ export class TerritorySlots {
     this.#opacity(slot, 1);
     this.#opacity(before, 0);
     this.#shown = slot;
+    // What draws the territory now, for tests and for anyone looking at the page: the stack or a file.
+    this.#map.getContainer().dataset.territoryFrom = slot === this.#plain ? 'file' : 'stack';
     await nextFrame(this.#map);
     if (before === this.#plain && this.#shown !== before) this.#hide(before, true);
   }
