@@ -5,8 +5,9 @@
  * guide's "In five commands" block and runs them as they stand, with only the example paths
  * (archive/, stories/steppe-war, dist) pointed at a temporary folder and a copy of the built site;
  * the two set-up commands (npm ci, npm run build) are what the browser tests already need. Then the
- * site draws the story, steps, compares, names its places in Ukrainian with the bundled Cyrillic
- * font (and no other script's), and its file check refuses a swapped file with data:add's words.
+ * site draws the story, steps (each date drawn from the date stack as its file draws it), compares,
+ * names its places in Ukrainian with the bundled Cyrillic font (and no other script's), and its file
+ * check refuses a swapped file with data:add's words.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
