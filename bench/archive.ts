@@ -10,7 +10,8 @@
  * BENCH_ARCHIVE_DAYS (default "365,769,1825,3650"; 769 is the real-archive-like case of issue 17),
  * BENCH_ARCHIVE_LOADS (5) cold loads per site, BENCH_ARCHIVE_STEPS (10), BENCH_PAUSE (700) ms between
  * steps, BENCH_ARCHIVE_BROWSER=0 for the build-side figures only, BENCH_SITE a built site other than dist/,
- * BENCH_ARCHIVE_CODE a checkout whose scripts/site-data.ts to run (another version's, to compare). Imported archives are kept in
+ * BENCH_ARCHIVE_CODE a checkout whose scripts/site-data.ts to run (another version's, to compare),
+ * BENCH_ARCHIVE_TAG a name for the sites it writes in the cache (to keep both versions'). Imported archives are kept in
  * BENCH_ARCHIVE_CACHE (default: a folder in the system's temporary folder) for the next run.
  */
 import { spawnSync } from 'node:child_process';
@@ -155,7 +156,7 @@ async function reader(browser: Browser, url: string, baseline: string, days: num
 
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function runArchiveBench(o: { code: string; dist: string; out: string; cache: string; days: number[]; loads: number; steps: number; pauseMs: number; browser: boolean; log: (l: string) => void }) {
+export async function runArchiveBench(o: { tag?: string; code: string; dist: string; out: string; cache: string; days: number[]; loads: number; steps: number; pauseMs: number; browser: boolean; log: (l: string) => void }) {
   mkdirSync(o.cache, { recursive: true });
   mkdirSync(o.out, { recursive: true });
   const rows: Record<string, unknown>[] = [];
@@ -163,7 +164,7 @@ export async function runArchiveBench(o: { code: string; dist: string; out: stri
   for (const days of [BASELINE_DAYS, ...o.days]) {
     o.log(`${days} days: archive and data:add (cached after the first run)`);
     const { archive, story } = prepared(o.cache, days);
-    const site = join(o.cache, `site-${days}`);
+    const site = join(o.cache, `site-${days}${o.tag ? `-${o.tag}` : ''}`);
     o.log(`${days} days: site-data (load ${uptime()})`);
     const sd = siteData(o.dist, story, site, o.code);
     sites[days] = site;
@@ -199,7 +200,7 @@ export async function runArchiveBench(o: { code: string; dist: string; out: stri
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const env = (k: string, d: string) => process.env[k] ?? d;
   const r = await runArchiveBench({
-    code: resolve(env('BENCH_ARCHIVE_CODE', ROOT)), dist: resolve(env('BENCH_SITE', join(ROOT, 'dist'))), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
+    tag: process.env.BENCH_ARCHIVE_TAG, code: resolve(env('BENCH_ARCHIVE_CODE', ROOT)), dist: resolve(env('BENCH_SITE', join(ROOT, 'dist'))), out: join(ROOT, 'dist-bench'), cache: env('BENCH_ARCHIVE_CACHE', join(tmpdir(), 'frontlines-archive-bench')),
     days: env('BENCH_ARCHIVE_DAYS', '365,769,1825,3650').split(',').map(Number), loads: Number(env('BENCH_ARCHIVE_LOADS', '5')),
     steps: Number(env('BENCH_ARCHIVE_STEPS', '10')), pauseMs: Number(env('BENCH_PAUSE', '700')), browser: env('BENCH_ARCHIVE_BROWSER', '1') !== '0',
     log: (l) => console.log(l),
