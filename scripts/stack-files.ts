@@ -134,25 +134,34 @@ function cutPolygon(polygon: ReturnType<typeof stackPolygons>[number]): [string,
 /** One block's tiles: every distinct piece once per tile, with the dates it is drawn on. */
 class BlockTiles {
   readonly #tiles = new Map<string, Map<string, Piece>>();
-  /** Pieces of polygons already cut in this block, by the polygon's text: a polygon drawn alike on many dates is cut once. */
-  readonly #cut = new Map<string, [string, TileFeature, string][]>();
+  /** Where the pieces of each polygon already cut in this block are ("z/x/y" and the piece's key), by the polygon's text: a polygon drawn alike on many dates is cut once. */
+  readonly #cut = new Map<string, [string, string][]>();
 
   add(at: number, snapshot: Snapshot): void {
     for (const polygon of stackPolygons(snapshot)) {
       const polygonKey = hash(JSON.stringify([polygon.props, polygon.rings]));
-      let pieces = this.#cut.get(polygonKey);
-      if (!pieces) {
-        pieces = cutPolygon(polygon).map(([tile, f]) => [tile, f, hash(JSON.stringify([f.tags, f.geometry]))]);
-        this.#cut.set(polygonKey, pieces);
+      const seen = this.#cut.get(polygonKey);
+      if (seen) {
+        for (const [tile, key] of seen) this.#on(tile, key, at);
+        continue;
       }
-      for (const [tile, feature, key] of pieces) {
-        let byKey = this.#tiles.get(tile);
-        if (!byKey) this.#tiles.set(tile, (byKey = new Map()));
-        const piece = byKey.get(key);
-        if (!piece) byKey.set(key, { feature, at: [at] });
-        else if (piece.at[piece.at.length - 1] !== at) piece.at.push(at);
+      const pieces: [string, string][] = [];
+      for (const [tile, feature] of cutPolygon(polygon)) {
+        const key = hash(JSON.stringify([feature.tags, feature.geometry]));
+        this.#on(tile, key, at, feature);
+        pieces.push([tile, key]);
       }
+      this.#cut.set(polygonKey, pieces);
     }
+  }
+
+  /** Marks a piece as drawn on the date at `at`; `feature` keeps a piece not seen before (only a new one's geometry is kept). */
+  #on(tile: string, key: string, at: number, feature?: TileFeature): void {
+    let byKey = this.#tiles.get(tile);
+    if (!byKey) this.#tiles.set(tile, (byKey = new Map()));
+    const piece = byKey.get(key);
+    if (!piece) byKey.set(key, { feature: feature!, at: [at] });
+    else if (piece.at[piece.at.length - 1] !== at) piece.at.push(at);
   }
 
   /** The tile "z/x/y" as vector-tile bytes (an empty tile when nothing of the block lies in it). */
