@@ -58,7 +58,8 @@ const cachedTopology = new Map<number, Countries>();
 function topology(minWeight: number): Countries {
   let topo = cachedTopology.get(minWeight);
   if (!topo) {
-    const raw = structuredClone(require('world-atlas/countries-10m.json')) as Countries;
+    // Parsed afresh (presimplify changes it), not required: require would keep a second copy for good.
+    const raw = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Countries;
     topo = simplify(presimplify(raw), minWeight) as Countries;
     cachedTopology.set(minWeight, topo);
   }

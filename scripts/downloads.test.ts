@@ -1,13 +1,14 @@
 /**
  * The reader's downloads, made from the bundled story and from the second story (no stats, no
- * licence): what each file holds, read back as a reader's tool would.
+ * licence): what each file holds, read back as a reader's tool would. A date's map is its
+ * snapshot file itself (src/ui/data-panel.ts links it), so none is written here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDownloads } from '../src/data/downloads.ts';
-import { areasCsv, eventsCsv, geojsonDownload, readEvents, readStoryFiles, writeDownloads } from './downloads.ts';
+import { areasCsv, eventsCsv, readEvents, readStoryFiles, sourcesCsv, writeDownloads } from './downloads.ts';
 import { parseEvents } from '../src/data/events.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'frontlines-downloads-'));
@@ -42,32 +43,29 @@ describe('the bundled story', () => {
     expect(Number(held[4])).toBe(s.stats!.get('2017-07-15')!.areaKm2.held[factions[1]!.id] ?? 0);
   });
 
-  it('GeoJSON: the snapshot\'s features, with the date\'s sources, precision, licence and credits', () => {
+  it('sources CSV: every date\'s sources and precision note, one row per source, as the index has them', () => {
+    const rows = csvRows(sourcesCsv(s));
+    expect(rows[0]).toEqual(['date', 'file', 'precision', 'source']);
+    expect(rows.length - 1).toBe(s.entries.reduce((n, e) => n + Math.max(1, e.sources.length), 0));
     const entry = s.entries.find((e) => e.dateIso === '2017-07-15')!;
-    const raw = readFileSync(join('data/snapshots', entry.file), 'utf8');
-    const out = JSON.parse(geojsonDownload(s, entry, raw));
-    expect(out.type).toBe('FeatureCollection');
-    expect(out.features).toEqual(JSON.parse(raw).features);
-    expect(out.metadata).toMatchObject({ date: '2017-07-15', precision: entry.precision, sources: entry.sources, licence: 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)' });
-    expect(out.metadata.credits.join('\n')).toMatch(/GeoNames[\s\S]*Natural Earth/);
-    expect(Object.keys(out.metadata.sides)).toEqual(s.factions.map((f) => f.id));
+    const july = rows.filter((r) => r[0] === '2017-07-15');
+    expect(july.map((r) => r[3])).toEqual(entry.sources);
+    for (const r of july) expect([r[1], r[2]]).toEqual([entry.file, entry.precision]);
   });
 });
 
 describe('writeDownloads', () => {
-  it('writes a file per date, the CSV, the licence and an index the page can read', () => {
+  it('writes the sources, the CSV, the licence and an index the page can read, and no copy of any snapshot', () => {
     const out = join(tmp, 'bundled');
     const { problems } = writeDownloads('data', out);
     expect(problems).toEqual([]);
     const index = parseDownloads(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')), 'index.json');
-    expect(index.ok).toBe(true);
-    if (!index.ok) return;
-    expect([...index.value.geojson.keys()]).toEqual(readStoryFiles('data').entries.map((e) => e.dateIso));
-    expect(index.value.geojson.get('2017-07-15')).toBe('frontlines-2017-07-15.geojson');
-    expect(readdirSync(out).sort()).toEqual([...index.value.geojson.values(), 'frontlines-areas.csv', 'frontlines-events.csv', 'frontlines-licence.txt', 'index.json'].sort());
-    expect(index.value.events).toBe('frontlines-events.csv');
-    expect(readFileSync(join(out, 'frontlines-licence.txt'), 'utf8')).toContain('Licence of the data: CC BY 4.0');
-    expect(readFileSync(join(out, 'frontlines-licence.txt'), 'utf8')).toContain('- frontlines-events.csv: the story\'s dated events');
+    expect(index.ok && index.value).toEqual({ sources: 'frontlines-sources.csv', csv: 'frontlines-areas.csv', licence: 'frontlines-licence.txt', events: 'frontlines-events.csv' });
+    expect(readdirSync(out).sort()).toEqual(['frontlines-areas.csv', 'frontlines-events.csv', 'frontlines-licence.txt', 'frontlines-sources.csv', 'index.json']);
+    const licence = readFileSync(join(out, 'frontlines-licence.txt'), 'utf8');
+    expect(licence).toContain('Licence of the data: CC BY 4.0');
+    expect(licence).toContain('frontlines-sources.csv: the sources and the precision note of every date');
+    expect(licence).toContain('- frontlines-events.csv: the story\'s dated events');
   });
 
   it('for a story without stats.json or a licence: no CSV, and the licence file says none is stated', () => {
@@ -76,24 +74,20 @@ describe('writeDownloads', () => {
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
     expect(index.csv).toBeNull();
     expect(index.events).toBeNull();
-    expect(Object.keys(index.geojson)).toEqual(['2024-01-01', '2024-04-01', '2024-07-01']);
+    expect(new Set(csvRows(readFileSync(join(out, 'frontlines-sources.csv'), 'utf8')).slice(1).map((r) => r[0]))).toEqual(new Set(['2024-01-01', '2024-04-01', '2024-07-01']));
     const text = readFileSync(join(out, 'frontlines-licence.txt'), 'utf8');
     expect(text).toMatch(/^The river war \(Three sides, three dates\)/);
     expect(text).toContain('not stated in story.json');
-    expect(text).not.toContain('.csv');
+    expect(text).not.toContain('frontlines-areas.csv');
   });
 
-  it('leaves out a snapshot that does not parse, naming it, and keeps the rest', () => {
+  it('makes no downloads when a core file is broken, and says which', () => {
     const dir = join(tmp, 'broken');
     cpSync('tests/fixtures/story-b', dir, { recursive: true });
-    const first = readStoryFiles(dir).entries[0]!;
-    writeFileSync(join(dir, 'snapshots', first.file), '{"type": "FeatureCollection", "features": [');
+    writeFileSync(join(dir, 'factions.json'), '{"factions": [');
     const r = writeDownloads(dir, join(dir, 'downloads'));
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatch(new RegExp(`^no frontlines-${first.dateIso}\\.geojson: data/snapshots/${first.file}`));
-    const index = JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8'));
-    expect(Object.keys(index.geojson)).not.toContain(first.dateIso);
-    expect(Object.keys(index.geojson).length).toBeGreaterThan(0);
+    expect(r.files).toBe(0);
+    expect(r.problems[0]).toMatch(/^no downloads: .*factions\.json/);
   });
 });
 
@@ -124,17 +118,18 @@ describe('the events as CSV', () => {
     const r = writeDownloads(dir, join(dir, 'downloads'));
     expect(r.problems).toEqual(['no frontlines-events.csv: data/events.json: events[0] (x): "date" must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known; got undefined']);
     expect(JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8')).events).toBeNull();
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'downloads', 'index.json'), 'utf8')).geojson)).toHaveLength(3);
+    // The rest is made as usual.
+    expect(readdirSync(join(dir, 'downloads')).sort()).toEqual(['frontlines-licence.txt', 'frontlines-sources.csv', 'index.json']);
   });
 });
 
 describe('parseDownloads', () => {
   it('takes only plain file names, so the page never links elsewhere', () => {
-    const ok = { geojson: { '2017-07-15': 'frontlines-2017-07-15.geojson' }, csv: 'a.csv', licence: null };
+    const ok = { sources: 'frontlines-sources.csv', csv: 'a.csv', licence: null };
     expect(parseDownloads(ok, 'f').ok).toBe(true);
-    for (const bad of ['../stats.json', 'https://evil.example/x.geojson', '.hidden', 'a b.csv']) {
-      const r = parseDownloads({ ...ok, geojson: { '2017-07-15': bad } }, 'data/downloads/index.json');
-      expect(r.ok ? 'accepted' : r.problems[0]!.message).toMatch(/^"geojson" "2017-07-15": expected/);
+    for (const bad of ['../stats.json', 'https://evil.example/x.csv', '.hidden', 'a b.csv']) {
+      const r = parseDownloads({ ...ok, sources: bad }, 'data/downloads/index.json');
+      expect(r.ok ? 'accepted' : r.problems[0]!.message).toMatch(/^"sources": expected/);
     }
     const r = parseDownloads({ ...ok, csv: '/etc/passwd' }, 'f');
     expect(r.ok ? '' : r.problems[0]!.message).toMatch(/^"csv": expected/);

@@ -16,10 +16,10 @@ import { STACK_MANIFEST } from '../src/data/date-stack.ts';
 import { formatProblem } from '../src/data/result.ts';
 import { storyBasemap } from './basemap.ts';
 import { writeDownloads } from './downloads.ts';
-import { publishFallbacks } from './fallbacks.ts';
 import { isMain } from './derived-file.ts';
 import { FIGURE_FILES, figureFiles, type FigureFile } from './data-stats.ts';
-import { folderStamp, stackFiles, stackFilesCached } from './stack-files.ts';
+import { freeMemory } from './free-memory.ts';
+import { folderStamp, stackFilesCached, writeStack } from './stack-files.ts';
 
 /** data/ subfolders that are build inputs, not run-time data. */
 const NOT_SHIPPED = new Set(['sources']);
@@ -72,18 +72,23 @@ export function writeSiteData(dataDir: string, outDataDir: string): void {
   const from = resolve(dataDir);
   rmSync(outDataDir, { recursive: true, force: true });
   cpSync(from, outDataDir, { recursive: true, filter: (src) => !NOT_SHIPPED.has(src.slice(from.length + 1).split(/[\\/]/)[0] ?? '') });
-  const figures = missingFigures(from);
-  const stack = stackFiles(from, figures.get('stats.json'));
-  const generated: [string, string | Uint8Array][] = [[BASEMAP_FILE, JSON.stringify(storyBasemap(from))], ...figures, ...stack];
-  for (const [path, text] of generated) {
+  const write = (path: string, text: string | Uint8Array) => {
     mkdirSync(dirname(join(outDataDir, path)), { recursive: true });
     writeFileSync(join(outDataDir, path), text);
-  }
+  };
+  // The figures the folder lacks first: the stack records whether stats.json is current for each date.
+  const figures = missingFigures(from);
+  for (const [path, text] of figures) write(path, text);
+  // The date stack (scripts/stack-files.ts), block by block as it is made: memory follows a block, not the archive.
+  const dates = writeStack(from, write, { madeStats: figures.get('stats.json') });
+  figures.clear();
+  write(BASEMAP_FILE, JSON.stringify(storyBasemap(from)));
+  freeMemory();
   // The reader's downloads (scripts/downloads.ts), from the site's folder, figures made for it
   // included; a story's own downloads/ folder, if any, is replaced.
   for (const p of writeDownloads(outDataDir, join(outDataDir, 'downloads')).problems) console.warn(`site-data: downloads: ${p}`);
   // Last: the list of what is there.
-  const more = [BASEMAP_FILE, ...(stack.size ? [STACK_MANIFEST] : []), ...(existsSync(join(outDataDir, DOWNLOADS_INDEX)) ? [DOWNLOADS_INDEX] : [])];
+  const more = [BASEMAP_FILE, ...(dates > 0 ? [STACK_MANIFEST] : []), ...(existsSync(join(outDataDir, DOWNLOADS_INDEX)) ? [DOWNLOADS_INDEX] : [])];
   writeFileSync(join(outDataDir, 'files.json'), fileListText(outDataDir, more));
 }
 
@@ -95,6 +100,8 @@ if (isMain(import.meta.url)) {
   }
   writeSiteData(dataDir, join(siteDir, 'data'));
   // The pages' card tags and <noscript> words follow the new story; the old story's pictures go.
+  // Imported here, not at the top: the build and the bench call writeSiteData without it.
+  const { publishFallbacks } = await import('./fallbacks.ts');
   await publishFallbacks(siteDir, { render: false });
   console.log(`site-data: ${dataDir} → ${join(siteDir, 'data')}; for its still pictures and social card: npm run render:fallbacks -- --dist ${siteDir}`);
 }

@@ -59,10 +59,8 @@ export class DateStackView {
     const i = this.#position(entry, snapshot);
     if (i === null) return null;
     const m = this.#manifest!;
-    // The block in which the date lies nearest the middle.
-    const centred = (b: (typeof m.blocks)[number]) => Math.abs(i - (b.from + b.to) / 2);
-    const block = m.blocks.filter((b) => b.from <= i && i <= b.to).sort((a, b) => centred(a) - centred(b))[0];
-    return block ? { tiles: `${new URL(`${STACK_DIR}/${block.dir}/`, this.#ctx.dataBase).href}{z}/{x}/{y}.pbf`, dateIso: entry.dateIso } : null;
+    const block = m.blocks.find((b) => b.from <= i && i <= b.to);
+    return block ? { tiles: `${new URL(`${STACK_DIR}/${block.dir}/`, this.#ctx.dataBase).href}{z}/{x}/{y}.pbf`, dateIso: entry.dateIso, at: i - block.from } : null;
   }
 
   /** True when stats.json's figures were made from this very snapshot (the manifest says so, and it is that file). */

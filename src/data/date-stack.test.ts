@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from './contract.ts';
 import { contentHash, textHash } from './content-hash.ts';
-import { blockRanges, parseStackManifest, stackFeatures } from './date-stack.ts';
+import { BLOCK_DATES, blockRanges, onValue, parseStackManifest, stackPolygons } from './date-stack.ts';
 import { formatProblem } from './result.ts';
 
 const square = (x: number): number[][][] => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
@@ -15,41 +15,39 @@ const snapshot = (features: { faction: string; tier?: string; against?: string[]
 }) as unknown as Snapshot;
 
 describe('blockRanges', () => {
-  it('covers every snapshot with blocks overlapping by half, the last one ending at the last snapshot', () => {
+  it('covers every snapshot once, in blocks of BLOCK_DATES, the last one ending at the last snapshot', () => {
     expect(blockRanges(0)).toEqual([]);
     expect(blockRanges(60)).toEqual([[0, 59]]);
-    expect(blockRanges(10, 4, 2)).toEqual([[0, 3], [2, 5], [4, 7], [6, 9]]);
-    expect(blockRanges(9, 4, 2)).toEqual([[0, 3], [2, 5], [4, 7], [6, 8]]);
+    expect(blockRanges(10, 4)).toEqual([[0, 3], [4, 7], [8, 9]]);
     for (const n of [1, 63, 64, 65, 1000]) {
       const blocks = blockRanges(n);
       expect(blocks.at(-1)![1]).toBe(n - 1);
-      for (let i = 0; i < n; i++) expect(blocks.some(([a, b]) => a <= i && i <= b)).toBe(true);
+      for (let i = 0; i < n; i++) expect(blocks.filter(([a, b]) => a <= i && i <= b)).toHaveLength(1);
+      for (const [a, b] of blocks) expect(b - a + 1).toBeLessThanOrEqual(BLOCK_DATES);
     }
   });
 });
 
-describe('stackFeatures', () => {
-  it('stores a polygon drawn alike on several dates once, with its dates; splits multi-polygons', () => {
-    const a = snapshot([{ faction: 'islamic-state', x: [0] }, { faction: 'syrian-kurds', x: [2, 4] }]);
-    const b = snapshot([{ faction: 'islamic-state', x: [0] }, { faction: 'syrian-kurds', x: [2] }]);
-    const fc = stackFeatures([{ date: '2017-07-01', snapshot: a }, { date: '2017-07-15', snapshot: b }]);
-    const on = fc.features.map((f) => [f.properties.faction, f.geometry.coordinates[0]![0]![0], f.properties.on]);
-    expect(on).toEqual([
-      ['islamic-state', 0, ',2017-07-01,2017-07-15,'],
-      ['syrian-kurds', 2, ',2017-07-01,2017-07-15,'],
-      ['syrian-kurds', 4, ',2017-07-01,'],
+describe('stackPolygons', () => {
+  it('splits multi-polygons and keeps tier, hand-drawn id and the first attacker only', () => {
+    const s = snapshot([
+      { faction: 'islamic-state', tier: 'contested', against: ['syrian-kurds', 'regime'], x: [0] },
+      { faction: 'syrian-kurds', id: 'pocket', x: [2, 4] },
+    ]);
+    expect(stackPolygons(s).map((p) => [p.props, p.rings[0]![0]![0]])).toEqual([
+      [{ faction: 'islamic-state', tier: 'contested', attacker: 'syrian-kurds' }, 0],
+      [{ faction: 'syrian-kurds', id: 'pocket' }, 2],
+      [{ faction: 'syrian-kurds', id: 'pocket' }, 4],
     ]);
   });
+});
 
-  it('keeps tier, hand-drawn id and the first attacker, and tells features apart by them', () => {
-    const a = snapshot([{ faction: 'islamic-state', tier: 'contested', against: ['syrian-kurds', 'regime'], x: [0] }, { faction: 'islamic-state', id: 'raqqa', x: [3] }]);
-    const b = snapshot([{ faction: 'islamic-state', x: [0] }]);
-    const fc = stackFeatures([{ date: '2017-07-01', snapshot: a }, { date: '2017-07-15', snapshot: b }]);
-    expect(fc.features.map((f) => f.properties)).toEqual([
-      { faction: 'islamic-state', tier: 'contested', attacker: 'syrian-kurds', on: ',2017-07-01,' },
-      { faction: 'islamic-state', id: 'raqqa', on: ',2017-07-01,' },
-      { faction: 'islamic-state', on: ',2017-07-15,' },
-    ]);
+describe('onValue', () => {
+  it('lists the places between commas, and is absent for every date of the block', () => {
+    expect(onValue([0, 3], 4)).toBe(',0,3,');
+    expect(onValue([0, 1, 2, 3], 4)).toBeUndefined();
+    // The filter's test (src/map/territory-slots.ts): ",1," is not found in ",10,11,".
+    expect(onValue([10, 11], 64)!.includes(',1,')).toBe(false);
   });
 });
 

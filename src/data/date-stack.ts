@@ -6,12 +6,14 @@
  * draws a date from the stack only when the file it loaded has that hash, so a snapshot added or
  * replaced after the build is drawn from its own file.
  *
- * A block keeps only what the map draws: `faction`, `tier`, `id` (hand-drawn pockets), the
- * contested stripes' `attacker` (the first of `against`), and `on`, the dates it is drawn on as
- * ",2017-07-01,2017-07-15,". Multi-polygons are split, and a polygon drawn the same on several
- * dates is stored once.
+ * A tile of a block stores each piece of ground once for all the dates of the block it is drawn
+ * on: the part of a polygon that falls in the tile, as cut for that tile, with `on` listing those
+ * dates by their place in the block (",0,1,5,"), or no `on` when it is drawn on every date of the
+ * block. A front that moves adds a piece per date only in the tiles it crosses; the rest of the
+ * ground is stored once a block. A piece keeps only what the map draws: `faction`, `tier`, `id`
+ * (hand-drawn pockets) and the contested stripes' `attacker` (the first of `against`).
  */
-import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { isIsoDate, type Snapshot } from './contract.ts';
 import { echo } from './echo.ts';
 import { fail, failAll, ok, type Problem, type Result } from './result.ts';
@@ -21,16 +23,15 @@ export const STACK_DIR = 'stack';
 export const STACK_MANIFEST = `${STACK_DIR}/index.json`;
 /** The vector tiles' one layer. */
 export const STACK_LAYER = 'territory';
-/** Property of stacked features: the dates they are drawn on, each between commas. */
+/** Property of stacked features: the places in the block of the dates they are drawn on, each between commas; absent: every date. */
 export const ON_PROPERTY = 'on';
 /** Property the contested stripes read: the first attacker. */
 export const ATTACKER_PROPERTY = 'attacker';
 /**
- * Dates per block, and how far one block starts after the previous: blocks overlap by half, so a
- * reader stepping through time is always well inside some block (src/map/territory-slots.ts).
+ * Dates per block. Blocks do not overlap: a date is stored in one block only. Measured
+ * (docs/performance.md): 64 dates make tiles of a few kB to some 100 kB on a daily archive.
  */
 export const BLOCK_DATES = 64;
-export const BLOCK_STRIDE = 32;
 
 export interface StackSnapshot {
   date: string;
@@ -46,44 +47,34 @@ export interface StackBlock { dir: string; from: number; to: number }
 export interface StackManifest { snapshots: StackSnapshot[]; blocks: StackBlock[]; bounds: [number, number, number, number]; maxzoom: number }
 
 /** The index ranges [from, to] (inclusive) of the blocks for `n` snapshots. */
-export function blockRanges(n: number, size = BLOCK_DATES, stride = BLOCK_STRIDE): [number, number][] {
+export function blockRanges(n: number, size = BLOCK_DATES): [number, number][] {
   const out: [number, number][] = [];
-  for (let from = 0; n > 0; from += stride) {
-    const to = Math.min(from + size - 1, n - 1);
-    out.push([from, to]);
-    if (to === n - 1) break;
+  for (let from = 0; from < n; from += size) out.push([from, Math.min(from + size, n) - 1]);
+  return out;
+}
+
+/** What the map draws of a polygon. */
+export type StackProps = { faction: string; tier?: string; id?: string; attacker?: string };
+
+/**
+ * A snapshot's polygons (multi-polygons split) with the properties the map draws.
+ * @example stackPolygons(snapshot)[0] // { props: { faction: 'north-army' }, rings: [[[38, 35], …]] }
+ */
+export function stackPolygons(snapshot: Snapshot): { props: StackProps; rings: Position[][] }[] {
+  const out: { props: StackProps; rings: Position[][] }[] = [];
+  for (const f of snapshot.features) {
+    const p = f.properties;
+    const attacker = p.tier === 'contested' && Array.isArray(p.against) && typeof p.against[0] === 'string' ? p.against[0] : undefined;
+    const props = { faction: p.faction, ...(p.tier ? { tier: p.tier } : {}), ...(typeof p.id === 'string' ? { id: p.id } : {}), ...(attacker ? { [ATTACKER_PROPERTY]: attacker } : {}) };
+    const polygons: Position[][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const rings of polygons) out.push({ props, rings });
   }
   return out;
 }
 
-export interface StackInput { date: string; file: string; snapshot: Snapshot; hash: string; statsCurrent: boolean }
-type StackProps = { faction: string; tier?: string; id?: string; attacker?: string; on: string };
-
-/**
- * The features of one block: every polygon of the dates given, stored once per distinct polygon
- * and drawing properties, with the dates it is drawn on.
- * @example stackFeatures([{ date: '2017-07-01', snapshot }]).features[0].properties.on // ',2017-07-01,'
- */
-export function stackFeatures(dates: readonly { date: string; snapshot: Snapshot }[]): FeatureCollection<Polygon, StackProps> {
-  const byKey = new Map<string, Feature<Polygon, StackProps>>();
-  for (const { date, snapshot } of dates) {
-    for (const f of snapshot.features) {
-      const p = f.properties;
-      const attacker = p.tier === 'contested' && Array.isArray(p.against) && typeof p.against[0] === 'string' ? p.against[0] : undefined;
-      const props = { faction: p.faction, ...(p.tier ? { tier: p.tier } : {}), ...(typeof p.id === 'string' ? { id: p.id } : {}), ...(attacker ? { [ATTACKER_PROPERTY]: attacker } : {}) };
-      const polygons: Position[][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      for (const rings of polygons) {
-        const key = JSON.stringify([props, rings]);
-        const seen = byKey.get(key);
-        if (seen) {
-          if (!seen.properties.on.endsWith(`,${date},`)) seen.properties.on += `${date},`;
-        } else {
-          byKey.set(key, { type: 'Feature', properties: { ...props, on: `,${date},` }, geometry: { type: 'Polygon', coordinates: rings } });
-        }
-      }
-    }
-  }
-  return { type: 'FeatureCollection', features: [...byKey.values()] };
+/** The `on` value for the places `at` (ascending) of a block of `size` dates: undefined when it is every one. */
+export function onValue(at: readonly number[], size: number): string | undefined {
+  return at.length === size ? undefined : `,${at.join(',')},`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,16 +1,15 @@
 /**
- * data/downloads/index.json: the files a reader can download, written by the build from the data
- * folder (scripts/downloads.ts): per date a GeoJSON with its sources, precision note, licence and
- * credits inside; a CSV of areas per side and tier over all dates; the licence and credits as text.
- * A date missing from it (a snapshot added to a built site by hand) falls back to its snapshot file.
+ * data/downloads/index.json: the files a reader can download beside each date's snapshot file,
+ * written by the build from the data folder (scripts/downloads.ts): every date's sources and
+ * precision note as a CSV; a CSV of areas per side and tier over all dates; the licence and
+ * credits as text. A date's map is the snapshot file itself (data/snapshots/), saved under
+ * `downloadName.geojson`, so a snapshot added to a built site by hand is offered like any other.
  */
-import { isIsoDate } from './contract.ts';
 import { fail, ok, type Result } from './result.ts';
 
 export interface Downloads {
-  /** Date → file name in downloads/. */
-  geojson: ReadonlyMap<string, string>;
-  /** File names in downloads/, or null when the story has none (no stats.json: no CSV). */
+  /** File names in downloads/, or null when the story has none (no stats.json: no areas CSV). */
+  sources: string | null;
   csv: string | null;
   licence: string | null;
   /** The events as CSV (events.json), or null: none, or a site built before there were events. */
@@ -20,6 +19,7 @@ export interface Downloads {
 /** Names the build gives the files; `frontlines-2017-07-15.geojson` says what it is once saved. */
 export const downloadName = {
   geojson: (dateIso: string) => `frontlines-${dateIso}.geojson`,
+  sources: 'frontlines-sources.csv',
   csv: 'frontlines-areas.csv',
   events: 'frontlines-events.csv',
   licence: 'frontlines-licence.txt',
@@ -30,19 +30,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Checks a parsed downloads/index.json; file names must be plain names (no folders, no URLs).
- * @example parseDownloads({ geojson: { '2017-07-15': 'frontlines-2017-07-15.geojson' }, csv: null, licence: null }, 'data/downloads/index.json')
+ * @example parseDownloads({ sources: 'frontlines-sources.csv', csv: null, licence: null }, 'data/downloads/index.json')
  */
 export function parseDownloads(data: unknown, file: string): Result<Downloads> {
-  const shape = 'expected {"geojson": {"YYYY-MM-DD": "file.geojson", …}, "csv": "file.csv" or null, "licence": "file.txt" or null, "events"?: "file.csv" or null}';
-  if (!isObject(data) || !isObject(data.geojson)) return fail({ file, message: shape });
-  const geojson = new Map<string, string>();
-  for (const [date, name] of Object.entries(data.geojson)) {
-    if (!isIsoDate(date) || !isName(name)) return fail({ file, message: `"geojson" "${date.slice(0, 20)}": ${shape}` });
-    geojson.set(date, name);
+  const shape = 'expected {"sources": "file.csv" or null, "csv": "file.csv" or null, "licence": "file.txt" or null, "events"?: "file.csv" or null}';
+  if (!isObject(data)) return fail({ file, message: shape });
+  const optional = (key: keyof Downloads) => (data[key] === null || data[key] === undefined ? null : isName(data[key]) ? data[key] : undefined);
+  const sources = optional('sources'), csv = optional('csv'), licence = optional('licence'), events = optional('events');
+  for (const [key, v] of [['sources', sources], ['csv', csv], ['licence', licence], ['events', events]] as const) {
+    if (v === undefined) return fail({ file, message: `"${key}": ${shape}` });
   }
-  const optional = (key: 'csv' | 'licence' | 'events') => (data[key] === null || data[key] === undefined ? null : isName(data[key]) ? data[key] : undefined);
-  const csv = optional('csv'), licence = optional('licence'), events = optional('events');
-  const bad = csv === undefined ? 'csv' : licence === undefined ? 'licence' : events === undefined ? 'events' : null;
-  if (bad) return fail({ file, message: `"${bad}": ${shape}` });
-  return ok({ geojson, csv: csv!, licence: licence!, events: events! });
+  return ok({ sources: sources!, csv: csv!, licence: licence!, events: events! });
 }

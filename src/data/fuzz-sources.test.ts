@@ -48,10 +48,10 @@ describe('parsers of the page\'s other files', () => {
   fuzz('parseFileList', or(fc.record({ files: or(A.orHuge(fc.array(fc.oneof(fileName, A.scalar), { maxLength: 5 }))) })), (v) => parseFileList(v, F), (r) => checkResult(r));
   const names = (ok: (name: string) => boolean) => (name: unknown) => typeof name !== 'string' || ok(name);
   const plainName = (n: string) => /^[\w.-]{1,100}$/.test(n) && !n.startsWith('.');
-  fuzz('parseDownloads', or(fc.record({ geojson: or(A.oddObject(fileName)), csv: fc.oneof(fc.constant(null), fileName), licence: fc.oneof(fc.constant(null), fileName), events: fc.oneof(fc.constant(null), fileName, A.scalar) }, { requiredKeys: [] })), (v) => parseDownloads(v, F), (r) => {
+  fuzz('parseDownloads', or(fc.record({ sources: fc.oneof(fc.constant(null), fileName), csv: fc.oneof(fc.constant(null), fileName), licence: fc.oneof(fc.constant(null), fileName), events: fc.oneof(fc.constant(null), fileName, A.scalar) }, { requiredKeys: [] })), (v) => parseDownloads(v, F), (r) => {
     checkResult(r);
     // Every file name it lets through is a plain name in downloads/: no folder, no URL, not hidden.
-    if (r.ok) for (const n of [...r.value.geojson.values(), r.value.csv, r.value.licence, r.value.events]) expect(names(plainName)(n)).toBe(true);
+    if (r.ok) for (const n of [r.value.sources, r.value.csv, r.value.licence, r.value.events]) expect(names(plainName)(n)).toBe(true);
   });
   const picture = or(fc.record({ file: fileName, width: fc.oneof(fc.constant(1200), A.oddNumber), height: fc.oneof(fc.constant(630), A.oddNumber), alt: A.scalar }, { requiredKeys: [] }));
   fuzz('parseFallback', or(fc.record({ date, pictures: or(fc.dictionary(fc.oneof(fc.constantFrom('en', 'nl', 'ar', '__proto__'), A.oddKey), picture, { maxKeys: 3 })), social: fc.oneof(fc.constant(null), picture) }, { requiredKeys: [] })), (v) => parseFallback(v, F), (r) => {

@@ -16,8 +16,8 @@ import { ON_PROPERTY, STACK_LAYER } from '../data/date-stack.ts';
 import { sourceDrawn } from './source-drawn.ts';
 import { addTerritorySlotLayers, slotLayerIds, TERRITORY_SOURCE, withAttacker } from './territory-layers.ts';
 
-/** A date of the stack: its block's tiles (URL template) and the date. */
-export interface StackDate { tiles: string; dateIso: string }
+/** A date of the stack: its block's tiles (URL template), the date, and its place in the block (what the tiles' `on` lists). */
+export interface StackDate { tiles: string; dateIso: string; at: number }
 /** What every block's tiles have in common. */
 export interface StackTiles { bounds: [number, number, number, number]; maxzoom: number }
 
@@ -68,6 +68,7 @@ export class TerritorySlots {
   /** Draws a snapshot from the plain source; resolves once a frame shows it. */
   async showSnapshot(territory: FeatureCollection): Promise<void> {
     const slot = this.#plain, ticket = ++this.#seq;
+    this.#map.getContainer().dataset.territoryFrom = 'file';
     if (this.#shown !== slot) this.#hide(slot, false);
     const drawn = sourceDrawn(this.#map, slot.source, 'event');
     await this.#map.getSource<GeoJSONSource>(slot.source)?.setData(withAttacker(territory));
@@ -138,16 +139,17 @@ export class TerritorySlots {
   #target(slot: Slot, date: StackDate): Slot {
     const map = this.#map;
     if (slot.tiles === null) {
-      map.setGlobalStateProperty(slot.key!, date.dateIso);
+      map.setGlobalStateProperty(slot.key!, date.at);
       map.addSource(slot.source, { type: 'vector', tiles: [date.tiles], bounds: this.#stack!.bounds, minzoom: 0, maxzoom: this.#stack!.maxzoom });
-      const only = ['in', ['concat', ',', ['to-string', ['global-state', slot.key!]], ','], ['get', ON_PROPERTY]] as ExpressionSpecification;
+      // A piece without `on` is drawn on every date of its block (src/data/date-stack.ts).
+      const only = ['any', ['!', ['has', ON_PROPERTY]], ['in', ['concat', ',', ['to-string', ['global-state', slot.key!]], ','], ['get', ON_PROPERTY]]] as ExpressionSpecification;
       slot.layers = addTerritorySlotLayers(map, this.#factions, slot.source, this.#beforeId, { only, sourceLayer: STACK_LAYER, invisible: true });
       slot.ready = sourceDrawn(map, slot.source, 'marked');
     } else {
       if (slot === this.#shown) { /* retargeting the shown slot: the next frames show the new date as its tiles come */ }
       const drawn = sourceDrawn(map, slot.source, slot.tiles === date.tiles ? 'marked' : 'event');
       if (slot.tiles !== date.tiles) map.getSource<VectorTileSource>(slot.source)?.setTiles([date.tiles]);
-      map.setGlobalStateProperty(slot.key!, date.dateIso);
+      map.setGlobalStateProperty(slot.key!, date.at);
       slot.ready = drawn;
     }
     slot.tiles = date.tiles;
@@ -174,6 +176,8 @@ export class TerritorySlots {
     this.#opacity(slot, 1);
     this.#opacity(before, 0);
     this.#shown = slot;
+    // What draws the territory now, for tests and for anyone looking at the page: the stack or a file.
+    this.#map.getContainer().dataset.territoryFrom = slot === this.#plain ? 'file' : 'stack';
     await nextFrame(this.#map);
     if (before === this.#plain && this.#shown !== before) this.#hide(before, true);
   }

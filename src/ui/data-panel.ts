@@ -1,9 +1,10 @@
 /**
- * The Data control: a disclosure offering the shown date's GeoJSON, the areas over all dates as
- * CSV, and the licence and credits, as files of data/downloads/ that the build makes
- * (scripts/downloads.ts). Plain links to files on the site (no blob: URLs, which a strict CSP
- * refuses); the list of files is asked for only when the reader first opens the control, and
- * this module is loaded then too (data-shell.ts is all the first view needs).
+ * The Data control: a disclosure offering the shown date's map, which is its snapshot file itself
+ * (saved as frontlines-DATE.geojson), and beside it files of data/downloads/ that the build makes
+ * (scripts/downloads.ts): every date's sources, the areas over all dates as CSV, and the licence
+ * and credits. Plain links to files on the site (no blob: URLs); the list of files is asked for
+ * only when the reader first opens the control, and this module is loaded then too
+ * (data-shell.ts is all the first view needs).
  */
 import { downloadName, parseDownloads, type Downloads } from '../data/downloads.ts';
 import { formatProblem, ok, type Result } from '../data/result.ts';
@@ -18,7 +19,7 @@ export type DataLoad = <T>(file: string, parse: (data: unknown, file: string) =>
 
 export interface DataView {
   dateIso: string;
-  /** The date's snapshot file in data/snapshots/, offered when the site has no prepared download. */
+  /** The date's snapshot file in data/snapshots/: the date's map as a download. */
   snapshotFile: string;
   lang: Lang;
   licence: Story['licence'];
@@ -40,7 +41,7 @@ export class DataPanel {
    */
   constructor(details: HTMLDetailsElement, dataBase: string, load: DataLoad, prepared = true) {
     this.#dataBase = dataBase;
-    if (!prepared) this.#index = ok({ geojson: new Map(), csv: null, events: null, licence: null });
+    if (!prepared) this.#index = ok({ sources: null, csv: null, events: null, licence: null });
     this.#loadFile = load;
     this.#body = el('div', { class: 'data-body' });
     this.#details = details;
@@ -77,19 +78,15 @@ export class DataPanel {
     const dir = `${this.#dataBase}downloads/`;
     const link = (href: string, name: string, label: string) => el('li', {}, el('a', { href, download: name }, label));
     const mapLabel = t.dataMap(formatDate(v.dateIso, v.lang));
-    const geojsonName = downloadName.geojson(v.dateIso);
     const index = this.#index.ok ? this.#index.value : null;
-    const prepared = index?.geojson.get(v.dateIso);
     const items = [
-      prepared ? link(dir + prepared, geojsonName, mapLabel) : link(`${this.#dataBase}snapshots/${v.snapshotFile}`, geojsonName, mapLabel),
+      link(`${this.#dataBase}snapshots/${v.snapshotFile}`, downloadName.geojson(v.dateIso), mapLabel),
+      index?.sources ? link(dir + index.sources, index.sources, t.dataSources) : null,
       index?.csv ? link(dir + index.csv, index.csv, t.dataAreas) : null,
       index?.events ? link(dir + index.events, index.events, t.dataEvents) : null,
       index?.licence ? link(dir + index.licence, index.licence, t.dataLicence) : null,
     ];
-    const notes = [
-      prepared ? null : el('p', { class: 'data-note' }, t.dataRaw),
-      this.#index.ok ? null : el('p', { class: 'data-note' }, this.#index.problems.map(formatProblem).join('; ')),
-    ];
+    const notes = [this.#index.ok ? null : el('p', { class: 'data-note' }, this.#index.problems.map(formatProblem).join('; '))];
     this.#body.replaceChildren(el('ul', { class: 'data-list' }, ...items), ...notes.filter((n) => n !== null), licence);
   }
 }

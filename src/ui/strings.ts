@@ -136,7 +136,7 @@ const en = {
   dataLicenceLine: 'Licence of the data:',
   dataNoLicence: 'The story does not state a licence for its data.',
   dataLoading: 'Looking up the files…',
-  dataRaw: 'This site has no prepared download for this date; this is the file the map reads.',
+  dataSources: 'Sources and precision of every date (CSV)',
   fallbackPicture: 'Still picture for pages without scripts',
 };
 export type Strings = typeof en;
@@ -264,7 +264,7 @@ const nl: Strings = {
   dataLicenceLine: 'Licentie van de gegevens:',
   dataNoLicence: 'Het verhaal vermeldt geen licentie voor zijn gegevens.',
   dataLoading: 'Bestanden opzoeken…',
-  dataRaw: 'Deze site heeft voor deze datum geen voorbereide download; dit is het bestand dat de kaart leest.',
+  dataSources: 'Bronnen en nauwkeurigheid van elke datum (CSV)',
   fallbackPicture: 'Stilstaand beeld voor pagina\'s zonder scripts',
 };
 

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runBench } from '../../bench/run.ts';
+import { runArchiveBench } from '../../bench/archive.ts';
 
 const distDir = inject('distDir');
 const out = mkdtempSync(join(tmpdir(), 'frontlines-bench-'));
@@ -37,5 +38,25 @@ describe('npm run bench', () => {
       expect(Number.isFinite(g.value), g.goal).toBe(true);
       expect(typeof g.met).toBe('boolean');
     }
+  }, 600_000);
+
+  it('runs the archive bench (bench/archive.ts) on a small archive: bytes, site-data\'s time and memory, the reader\'s figures', async () => {
+    const r = await runArchiveBench({
+      code: resolve(import.meta.dirname, '../..'), dist: distDir, out, cache: join(out, 'archives'),
+      days: [40], loads: 1, steps: 2, pauseMs: 0, browser: true, log: () => {},
+    });
+    expect(r.rows.map((x) => x.days)).toEqual([30, 40]);
+    for (const row of r.rows) {
+      expect(row.rawBytes as number).toBeGreaterThan(0);
+      expect(row.shippedBytes as number).toBeGreaterThan(0);
+      const sd = row.siteData as { seconds: number; peakMiB: number };
+      expect(sd.seconds).toBeGreaterThan(0);
+      expect(sd.peakMiB).toBeGreaterThan(0);
+    }
+    const reader = (r.rows[1] as { reader: { stepMs: { n: number }; baselineStepMs: { n: number }; playDates: string[]; fetched: { firstView: { raw: number } } } }).reader;
+    expect([reader.stepMs.n, reader.baselineStepMs.n]).toEqual([2, 2]);
+    expect(reader.playDates).toHaveLength(13);
+    expect(reader.fetched.firstView.raw).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(out, 'archive.json'), 'utf8')).rows).toHaveLength(2);
   }, 600_000);
 });

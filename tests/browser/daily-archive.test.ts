@@ -5,8 +5,9 @@
  * guide's "In five commands" block and runs them as they stand, with only the example paths
  * (archive/, stories/steppe-war, dist) pointed at a temporary folder and a copy of the built site;
  * the two set-up commands (npm ci, npm run build) are what the browser tests already need. Then the
- * site draws the story, steps, compares, names its places in Ukrainian with the bundled Cyrillic
- * font (and no other script's), and its file check refuses a swapped file with data:add's words.
+ * site draws the story, steps (each date drawn from the date stack as its file draws it), compares,
+ * names its places in Ukrainian with the bundled Cyrillic font (and no other script's), and its file
+ * check refuses a swapped file with data:add's words.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ import { foreignFiles } from '../fixtures/foreign-files.ts';
 import { checkDrawnText, storyArea } from '../../src/data/drawn-file.ts';
 import { formatProblem } from '../../src/data/result.ts';
 import type { Snapshot } from '../../src/data/contract.ts';
-import { legendKm2, missingSides, openWatched, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
+import { differing, legendKm2, mapPicture, missingSides, openWatched, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const distDir = inject('distDir');
@@ -146,6 +147,42 @@ describe('the archive in the browser', () => {
     const listed = page.locator('#events .events-body > .events-list:first-child > .event');
     await expect.poll(() => listed.evaluateAll((li) => li.map((e) => e.getAttribute('data-event-id'))), { timeout: 30_000 }).toEqual(['losses']);
     expect(await listed.first().textContent()).toMatch(/Claim/);
+  }, SLOW);
+
+  it('draws each date stepped to from the date stack exactly as its file draws it', async () => {
+    // The same site without the stack (files.json lists no manifest): every date drawn from its file.
+    const bare = join(work, 'no-stack');
+    cpSync(site, bare, { recursive: true });
+    const files = readJson<{ files: string[] }>(join(bare, 'data/files.json'));
+    writeFileSync(join(bare, 'data/files.json'), JSON.stringify({ ...files, files: files.files.filter((f) => f !== 'stack/index.json') }));
+    const plain = await serveStatic(bare);
+    try {
+      // Zoomed in on the western front (zoom 10, beyond the stack's deepest tiles), where the dates differ.
+      const view = '#10/48.5/59.45';
+      const { page } = log.add(await openWatched(browser, `${server.url}?date=2025-07-04${view}`));
+      await waitForSnapshot(page, '2025-07-04', 60_000);
+      // The stack takes over the opening date once its manifest is in.
+      await page.waitForSelector('#map[data-territory-from="stack"]', { timeout: 60_000 });
+      const pictures: { stack: PNG; file: PNG }[] = [];
+      for (const date of ['2025-07-03', '2025-07-02', '2025-07-01']) {
+        await page.focus('#date-slider');
+        await page.keyboard.press('ArrowLeft');
+        await waitForSnapshot(page, date);
+        expect(await page.getAttribute('#map', 'data-territory-from')).toBe('stack');
+        const stack = await mapPicture(page);
+        const other = log.add(await openWatched(browser, `${plain.url}?date=${date}${view}`)).page;
+        await waitForSnapshot(other, date, 60_000);
+        const file = await mapPicture(other);
+        expect(await other.getAttribute('#map', 'data-territory-from')).toBe('file');
+        expect(differing(stack, file), `${date}: from the stack vs from its file`).toBeLessThan(0.002);
+        pictures.push({ stack, file });
+        await other.close();
+      }
+      // The pictures tell the dates apart: a day earlier, the front is elsewhere (measured: 1.3% of the pixels differ).
+      expect(differing(pictures[0]!.stack, pictures[1]!.file)).toBeGreaterThan(0.005);
+    } finally {
+      await plain.close();
+    }
   }, SLOW);
 
   it('names its places in Ukrainian, marked up as such, and in English where it has no Dutch name', async () => {

@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { readData } from '../../scripts/render-page.ts';
-import { legendKm2, missingSides, openWatched, PageLog, waitForMapIdle, waitForSnapshot, sharedBrowser } from './helpers.ts';
+import { differing, legendKm2, mapPicture, missingSides, openWatched, PageLog, waitForSnapshot, sharedBrowser } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -35,20 +35,6 @@ afterAll(() => log.closeAndCheck(async () => {
   rmSync(tmp, { recursive: true, force: true });
 }));
 
-/** The map once everything (the sides' names too) is on it. */
-async function mapPicture(page: Page): Promise<PNG> {
-  await page.waitForSelector('#map[data-complete="true"]');
-  await waitForMapIdle(page);
-  return PNG.sync.read(await page.locator('#map canvas').screenshot());
-}
-/** Share of pixels that differ clearly between two pictures of the same size. */
-function differing(a: PNG, b: PNG): number {
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) n++;
-  }
-  return n / (a.width * a.height);
-}
 /** A page opened on `date` and its map's picture, which must show every side of that date's file in `dir`. */
 async function fresh(base: string, date: string, dir = distDir): Promise<{ page: Page; picture: PNG }> {
   const { page } = log.add(await openWatched(browser, `${base}?date=${date}${VIEW}`));

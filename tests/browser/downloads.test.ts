@@ -1,9 +1,9 @@
 /**
  * The Data control in real Chromium against the built site: reached and used by keyboard, it
- * downloads the shown date's GeoJSON, the areas CSV, the events CSV and the licence, files of data/downloads/;
- * nothing of it loads before it is opened; a date the build made no download for (a snapshot a
- * data editor added by hand) offers its snapshot file instead; the embed shows it unless
- * `controls` leaves it out.
+ * downloads the shown date's map (its snapshot file itself, no second copy), every date's sources,
+ * the areas CSV, the events CSV and the licence (files of data/downloads/); nothing of it loads before it is
+ * opened; a snapshot a data editor added by hand is offered like any other; the embed shows it
+ * unless `controls` leaves it out.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const log = new PageLog();
 let browser: Browser;
 let tmp: string;
 let copy: StaticServer | null = null;
-const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string }[] };
+const index = JSON.parse(readFileSync(join(distDir, 'data/snapshots/index.json'), 'utf8')) as { snapshots: { date: string; file: string; sources: string[] }[] };
 const snapshotOf = (date: string) => JSON.parse(readFileSync(join(distDir, 'data/snapshots', index.snapshots.find((s) => s.date === date)!.file), 'utf8'));
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ async function enterDownload(page: Page): Promise<{ name: string; text: string }
 }
 
 describe('the Data control in the explorer', () => {
-  it('is reached by keyboard, loads nothing until opened, and downloads the date\'s GeoJSON, the CSV and the licence', async () => {
+  it('is reached by keyboard, loads nothing until opened, and downloads the date\'s snapshot file, every date\'s sources, the CSV and the licence', async () => {
     const w = log.add(await openWatched(browser, `${siteUrl}?date=2016-06-01`));
     const { page } = w;
     await waitForSnapshot(page, '2016-06-01');
@@ -67,14 +67,20 @@ describe('the Data control in the explorer', () => {
     expect(await geo.textContent()).toBe('Who held what on 1 June 2016 (GeoJSON)');
     expect(await page.locator('#data .data-licence').textContent()).toBe('Licence of the data: CC BY 4.0');
 
+    expect(new URL((await geo.getAttribute('href'))!).pathname).toBe(`/data/snapshots/${index.snapshots.find((s) => s.date === '2016-06-01')!.file}`);
+
     await page.keyboard.press('Tab');
     const g = await enterDownload(page);
     expect(g.name).toBe('frontlines-2016-06-01.geojson');
-    const json = JSON.parse(g.text);
-    expect(json.metadata.date).toBe('2016-06-01');
-    expect(json.metadata.sources.length).toBeGreaterThan(0);
-    expect(json.metadata.licence).toMatch(/^CC BY 4\.0/);
-    expect(json.features).toEqual(snapshotOf('2016-06-01').features);
+    expect(JSON.parse(g.text)).toEqual(snapshotOf('2016-06-01'));
+
+    await page.keyboard.press('Tab');
+    const sources = await enterDownload(page);
+    expect(sources.name).toBe('frontlines-sources.csv');
+    const sourceRows = sources.text.trimEnd().split('\r\n');
+    expect(sourceRows[0]).toBe('date,file,precision,source');
+    expect(new Set(sourceRows.slice(1).map((r) => r.slice(0, 10))).size).toBe(index.snapshots.length);
+    expect(sourceRows.filter((r) => r.startsWith('2016-06-01,')).length).toBe(index.snapshots.find((s) => s.date === '2016-06-01')!.sources.length);
 
     await page.keyboard.press('Tab');
     const csv = await enterDownload(page);
@@ -107,21 +113,21 @@ describe('the Data control in the explorer', () => {
     expect(w.requests.filter((u) => u.includes('/downloads/index.json'))).toHaveLength(1);
   });
 
-  it('offers the snapshot file itself for a date the build made no download for', async () => {
+  it('offers a snapshot a data editor added to the built site by hand, with no step after', async () => {
     const dir = join(tmp, 'site');
     cpSync(distDir, dir, { recursive: true });
-    const file = join(dir, 'data/downloads/index.json');
-    const downloads = JSON.parse(readFileSync(file, 'utf8'));
-    delete downloads.geojson['2016-06-01']; // as if a data editor had added this snapshot by hand
-    writeFileSync(file, JSON.stringify(downloads));
+    const last = index.snapshots.at(-1)!;
+    const added = { ...last, date: '2019-05-01', file: 'added-by-hand.geojson' };
+    writeFileSync(join(dir, 'data/snapshots', added.file), readFileSync(join(dir, 'data/snapshots', last.file)));
+    writeFileSync(join(dir, 'data/snapshots/index.json'), JSON.stringify({ ...index, snapshots: [...index.snapshots, added] }));
     copy = await serveStatic(dir);
-    const { page } = log.add(await openWatched(browser, `${copy.url}?date=2016-06-01`));
-    await waitForSnapshot(page, '2016-06-01');
+    const { page } = log.add(await openWatched(browser, `${copy.url}?date=2019-05-01`));
+    await waitForSnapshot(page, '2019-05-01');
     await page.click('#data summary');
-    const link = page.locator('#data a[download="frontlines-2016-06-01.geojson"]');
+    const link = page.locator('#data a[download="frontlines-2019-05-01.geojson"]');
     await link.waitFor();
-    expect(new URL((await link.getAttribute('href'))!).pathname).toBe(`/data/snapshots/${index.snapshots.find((s) => s.date === '2016-06-01')!.file}`);
-    expect(await page.locator('#data .data-note').textContent()).toContain('no prepared download for this date');
+    expect(new URL((await link.getAttribute('href'))!).pathname).toBe('/data/snapshots/added-by-hand.geojson');
+    expect(await page.locator('#data .data-note').count()).toBe(0);
   });
 });
 
@@ -133,7 +139,7 @@ describe('the Data control in the embed', () => {
     const href = await a.page.locator('#data a[download="frontlines-2017-07-15.geojson"]').getAttribute('href');
     const res = await a.page.request.get(href!);
     expect(res.status()).toBe(200);
-    expect((await res.json()).metadata.date).toBe('2017-07-15');
+    expect(await res.json()).toEqual(snapshotOf('2017-07-15'));
     const b = log.add(await openWatched(browser, `${siteUrl}embed.html?date=2017-07-15&controls=timeline,legend`, { width: 700, height: 900 }));
     await waitForSnapshot(b.page, '2017-07-15');
     expect(await b.page.locator('#data').count()).toBe(0);

@@ -1,5 +1,6 @@
 import { expect, inject } from 'vitest';
 import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
 /** Shared steps for browser tests: the shared browser, open a page, watch its console and requests, wait for the map. */
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { areasKm2 } from '../../src/analysis/area.ts';
@@ -193,4 +194,19 @@ export async function postToFrame(page: Page, frame: Frame, message: unknown): P
     f.postMessage({ __probe: t }, '*');
   }, [message, tag] as const);
   await frame.waitForFunction((t) => (window as unknown as { __seen?: Set<string> }).__seen?.has(t), tag);
+}
+
+/** The map once everything (the sides' names too) is on it. */
+export async function mapPicture(page: Page): Promise<PNG> {
+  await page.waitForSelector('#map[data-complete="true"]');
+  await waitForMapIdle(page);
+  return PNG.sync.read(await page.locator('#map canvas').screenshot());
+}
+/** Share of pixels that differ clearly between two pictures of the same size. */
+export function differing(a: PNG, b: PNG): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) n++;
+  }
+  return n / (a.width * a.height);
 }
