@@ -7,10 +7,14 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import { ringPolygon } from '../analysis/rings.ts';
 import type { Nearest } from '../analysis/distance.ts';
 import { FONT_REGULAR } from './style.ts';
+import { dotPixels, PLACE_LAYER } from './place-symbols.ts';
 
 const RINGS = 'article-rings';
 const LINES = 'article-lines';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The layer of the lines' labels and end dots, above the places (see addArticleLayers). */
+export const ARTICLE_LINE_LABELS = 'article-line-labels';
+const END_IMAGE = 'article-line-end';
 
 /** Adds the rings (one per radius) and the (empty) line layers. */
 export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly number[], ringLabel: (km: number) => string): void {
@@ -20,19 +24,22 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
   });
   map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: rings } });
   map.addSource(LINES, { type: 'geojson', data: EMPTY });
+  // The rings and lines are drawn under the places, and the rings' labels are placed after them
+  // (they give way to a town); the lines' labels and end dots come on top (see below).
+  const below = map.getLayer(PLACE_LAYER) ? PLACE_LAYER : undefined;
   map.addLayer({
     id: 'article-rings',
     type: 'line',
     source: RINGS,
     paint: { 'line-color': '#1d3f73', 'line-width': 1.3, 'line-dasharray': [4, 3], 'line-opacity': 0.85 },
-  });
+  }, below);
   map.addLayer({
     id: 'article-ring-labels',
     type: 'symbol',
     source: RINGS,
     layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-font': [FONT_REGULAR], 'text-size': 11, 'symbol-spacing': 400 },
     paint: { 'text-color': '#1d3f73', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-  });
+  }, below);
   map.addLayer({
     id: 'article-lines',
     type: 'line',
@@ -40,15 +47,20 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
     filter: ['==', ['geometry-type'], 'LineString'],
     layout: { 'line-cap': 'round' },
     paint: { 'line-color': '#0b2447', 'line-width': 2.4 },
-  });
-  // The label sits at the line's far end, on the side facing away from the place: along a short
-  // line ('line-center') it did not fit at the opening zoom and was never drawn.
+  }, below);
+  // Each line's end dot and label: always drawn (the article's figures), and, as the top symbol
+  // layer, placed first, so they keep their ground in the collision and a place there gives way
+  // (place-symbols.ts). The label sits at the line's far end, on the side facing away from the
+  // place: along a short line ('line-center') it did not fit at the opening zoom and was never drawn.
+  if (!map.hasImage(END_IMAGE)) map.addImage(END_IMAGE, dotPixels(10, 10, 1.5, [0x0b, 0x24, 0x47], [255, 255, 255], 2), { pixelRatio: 2 });
   map.addLayer({
-    id: 'article-line-labels',
+    id: ARTICLE_LINE_LABELS,
     type: 'symbol',
     source: LINES,
     filter: ['all', ['==', ['geometry-type'], 'Point'], ['has', 'label']],
     layout: {
+      'icon-image': END_IMAGE,
+      'icon-allow-overlap': true,
       'text-field': ['get', 'label'],
       'text-font': [FONT_REGULAR],
       'text-size': 12.5,
@@ -57,13 +69,6 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
       'text-allow-overlap': true,
     },
     paint: { 'text-color': '#0b2447', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
-  });
-  map.addLayer({
-    id: 'article-line-ends',
-    type: 'circle',
-    source: LINES,
-    filter: ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 3.5, 'circle-color': '#0b2447', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
   });
 }
 
