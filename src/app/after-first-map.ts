@@ -6,7 +6,6 @@
  */
 import { palette, showLabels } from '../map/style.ts';
 import { PlaceMarkers } from '../map/place-markers.ts';
-import { ARTICLE_LINE_LABELS } from '../map/article-layers.ts';
 import { markFrames } from '../map/frame-marks.ts';
 import { $, type AppContext } from './context.ts';
 import { watchAnnouncer } from './announce-view.ts';
@@ -31,9 +30,7 @@ export function afterFirstMap(ctx: AppContext, view: SnapshotView, dates: DateCh
   // glyphs and placement would otherwise have held up the first map.
   showLabels(map);
   store.update({ labelsOn: true });
-  const markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }),
-    // The article's line labels win over the places in the collision (article-layers.ts).
-    beforeId: map.getLayer(ARTICLE_LINE_LABELS) ? ARTICLE_LINE_LABELS : undefined });
+  const markers = new PlaceMarkers({ map, places: core.places, lang: store.state.lang, colors: palette(config.theme), interactive: config.interactive, onSelect: (id) => store.update({ placeId: id }) });
   store.watch((s) => s.lang, (lang) => markers.setLang(lang), { initial: false });
   // Escape closes a place's popup and gives the focus back to its place.
   mapEl.addEventListener('keydown', (e) => {

@@ -2,7 +2,7 @@
  * The article's distances around its place: a ring for every distance it quotes, and a line to each
  * side's nearest ground computed on the shown snapshot (src/analysis/article.ts, from claims.json).
  */
-import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MlMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { ringPolygon } from '../analysis/rings.ts';
 import type { Nearest } from '../analysis/distance.ts';
@@ -12,9 +12,16 @@ import { dotPixels, PLACE_LAYER } from './place-symbols.ts';
 const RINGS = 'article-rings';
 const LINES = 'article-lines';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-/** The layer of the lines' labels and end dots, above the places (see addArticleLayers). */
-export const ARTICLE_LINE_LABELS = 'article-line-labels';
 const END_IMAGE = 'article-line-end';
+/** Away from the place first, then round the line's end on that side, never back over the line. */
+const AROUND: Record<Away, [Anchor, [number, number]][]> = {
+  left: [['left', [0.6, 0]], ['top-left', [0.45, 0.45]], ['bottom-left', [0.45, -0.45]], ['top', [0, 0.6]], ['bottom', [0, -0.6]]],
+  right: [['right', [-0.6, 0]], ['top-right', [-0.45, 0.45]], ['bottom-right', [-0.45, -0.45]], ['top', [0, 0.6]], ['bottom', [0, -0.6]]],
+  top: [['top', [0, 0.6]], ['top-left', [0.45, 0.45]], ['top-right', [-0.45, 0.45]], ['left', [0.6, 0]], ['right', [-0.6, 0]]],
+  bottom: [['bottom', [0, -0.6]], ['bottom-left', [0.45, -0.45]], ['bottom-right', [-0.45, -0.45]], ['left', [0.6, 0]], ['right', [-0.6, 0]]],
+};
+type Away = 'left' | 'right' | 'top' | 'bottom';
+type Anchor = Away | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 
 /** Adds the rings (one per radius) and the (empty) line layers. */
 export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly number[], ringLabel: (km: number) => string): void {
@@ -24,8 +31,8 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
   });
   map.addSource(RINGS, { type: 'geojson', data: { type: 'FeatureCollection', features: rings } });
   map.addSource(LINES, { type: 'geojson', data: EMPTY });
-  // The rings and lines are drawn under the places, and the rings' labels are placed after them
-  // (they give way to a town); the lines' labels and end dots come on top (see below).
+  // All under the places: symbol layers are placed top first, so a town's dot and name are placed
+  // before these labels, which give way to them (place-symbols.ts).
   const below = map.getLayer(PLACE_LAYER) ? PLACE_LAYER : undefined;
   map.addLayer({
     id: 'article-rings',
@@ -48,28 +55,30 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
     layout: { 'line-cap': 'round' },
     paint: { 'line-color': '#0b2447', 'line-width': 2.4 },
   }, below);
-  // Each line's end dot and label: always drawn (the article's figures), and, as the top symbol
-  // layer, placed first, so they keep their ground in the collision and a place there gives way
-  // (place-symbols.ts). The label sits at the line's far end, on the side facing away from the
-  // place: along a short line ('line-center') it did not fit at the opening zoom and was never drawn.
+  // Each line's end dot, and its label at the far end, facing away from the place (along a short
+  // line, 'line-center', it did not fit at the opening zoom and was never drawn). Placed right
+  // after the places, and giving way to them: the label tries the positions round the end on that
+  // side (AROUND) first; a dot or label that would sit on a town is left out (each on its own), and
+  // the line itself and its figure in the claims panel stay. The sides' names and the rings'
+  // labels give way to both.
   if (!map.hasImage(END_IMAGE)) map.addImage(END_IMAGE, dotPixels(10, 10, 1.5, [0x0b, 0x24, 0x47], [255, 255, 255], 2), { pixelRatio: 2 });
   map.addLayer({
-    id: ARTICLE_LINE_LABELS,
+    id: 'article-line-labels',
     type: 'symbol',
     source: LINES,
     filter: ['all', ['==', ['geometry-type'], 'Point'], ['has', 'label']],
     layout: {
       'icon-image': END_IMAGE,
-      'icon-allow-overlap': true,
+      'icon-optional': true,
       'text-field': ['get', 'label'],
       'text-font': [FONT_REGULAR],
       'text-size': 12.5,
-      'text-anchor': ['get', 'anchor'],
-      'text-radial-offset': 0.6,
-      'text-allow-overlap': true,
+      'text-variable-anchor-offset': ['match', ['get', 'anchor'], ...(['left', 'right', 'top'] as const).flatMap((a) => [a, ['literal', AROUND[a].flat()]]), ['literal', AROUND.bottom.flat()]] as unknown as ExpressionSpecification,
+      'text-justify': 'auto',
+      'text-optional': true,
     },
     paint: { 'text-color': '#0b2447', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
-  });
+  }, below);
 }
 
 /** Redraws the lines; a side with no ground on the date, or holding the place, draws none. */
@@ -84,7 +93,7 @@ export function setArticleLines(map: MlMap, center: Position, lines: readonly { 
 }
 
 /** The text anchor that puts a label at `end` on the side away from `start` (the label's text runs outwards). */
-export function awayFrom(start: Position, end: Position): 'left' | 'right' | 'top' | 'bottom' {
+export function awayFrom(start: Position, end: Position): Away {
   const dx = (end[0]! - start[0]!) * Math.cos((((start[1]! + end[1]!) / 2) * Math.PI) / 180), dy = end[1]! - start[1]!;
   if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'left' : 'right';
   return dy >= 0 ? 'bottom' : 'top';

@@ -26,8 +26,6 @@ export interface PlaceMarkersOptions {
   onSelect: (placeId: string) => void;
   /** False for a still picture: names and dots are drawn, but there are no buttons. */
   interactive?: boolean;
-  /** The layer to add the places below (one whose labels must win over them). */
-  beforeId?: string;
 }
 
 /** Where place buttons may go: the map's size in px and rectangles they must keep clear of. */
@@ -44,9 +42,9 @@ export class PlaceMarkers {
   /** Set while focus is moved by code (back from a closed popup), so the focus does not reopen it. */
   #quiet = false;
 
-  constructor({ map, places, lang, colors = COLORS, onSelect, interactive = true, beforeId }: PlaceMarkersOptions) {
+  constructor({ map, places, lang, colors = COLORS, onSelect, interactive = true }: PlaceMarkersOptions) {
     this.#map = map;
-    addPlaceLayer(map, places, lang, colors, beforeId);
+    addPlaceLayer(map, places, lang, colors);
     for (const place of interactive ? places : []) {
       const button = document.createElement('button');
       button.type = 'button';

@@ -10,9 +10,9 @@
  * - a dot's collision box is a TARGET_PX square: no other dot or name comes into it, so the
  *   keyboard's buttons over the dots (place-markers.ts) never overlap either.
  *
- * Symbol layers higher in the style are placed first (MapLibre), so the article's line labels sit
- * above this layer and keep their ground; the sides' names and the basemap's labels sit below it.
- * The dots are drawn here in code (no sprite file to fetch).
+ * Symbol layers higher in the style are placed first (MapLibre): this layer is the top one, so every
+ * other label (the article's lines and rings, the sides' names, the countries) gives way to a town
+ * (article-layers.ts, territory-layers.ts). The dots are drawn here in code (no sprite to fetch).
  */
 import type { ExpressionSpecification, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -52,8 +52,8 @@ export const NAME_POSITIONS: readonly [anchor: string, offsetEm: [number, number
 const byRank = <T>(values: Record<number, T>, fallback: T): ExpressionSpecification =>
   ['match', ['get', 'rank'], ...Object.entries(values).flatMap(([r, v]) => [Number(r), v]), fallback] as unknown as ExpressionSpecification;
 
-/** Adds the places' source, dot images and symbol layer (below `beforeId`, when given). */
-export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, colors: Palette = COLORS, beforeId?: string): void {
+/** Adds the places' source, dot images and symbol layer, on top of the style's layers. */
+export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, colors: Palette = COLORS): void {
   for (const [rank, dot] of Object.entries(DOT_BY_RANK)) {
     const name = dotImage(Number(rank));
     // Rank 1 as a white dot in a dark ring, smaller places as dark dots in a white ring.
@@ -83,7 +83,7 @@ export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, 
       'text-optional': false,
     },
     paint: { 'text-color': colors.label, 'text-halo-color': colors.halo, 'text-halo-width': 1.6 },
-  }, beforeId);
+  });
 }
 
 /** Switches the places' names to another language (the local name stays under them). */

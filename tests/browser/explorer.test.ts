@@ -123,7 +123,8 @@ describe('the explorer', () => {
   it('opens a place’s popup by keyboard with its holder and distances', async () => {
     const { page } = await open('#6/35/40.5');
     await waitForSnapshot(page);
-    await page.locator('button[data-place-id="raqqa"]').focus();
+    // A place's button comes once MapLibre has placed its dot (src/map/place-markers.ts).
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     const card = page.locator('.place-card[data-place-id="raqqa"]');
     await card.waitFor();
@@ -173,7 +174,8 @@ describe('the explorer', () => {
     expect(sdf, 'pixels in the SDF\'s stripes').toBeGreaterThan(200);
     // The legend counts it apart; the popup names the holder and the attackers.
     expect(await legendKm2(page, 'islamic-state', 'data-contested-km2')).toBeGreaterThan(10);
-    await page.locator('button[data-place-id="raqqa"]').focus();
+    // A place's button comes once MapLibre has placed its dot (src/map/place-markers.ts).
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     const holder = page.locator('.place-card[data-place-id="raqqa"] .place-holder');
     await holder.waitFor();
