@@ -13,15 +13,24 @@ const RINGS = 'article-rings';
 const LINES = 'article-lines';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const END_IMAGE = 'article-line-end';
-/** Away from the place first, then round the line's end on that side, never back over the line. */
-const AROUND: Record<Away, [Anchor, [number, number]][]> = {
-  left: [['left', [0.6, 0]], ['top-left', [0.45, 0.45]], ['bottom-left', [0.45, -0.45]], ['top', [0, 0.6]], ['bottom', [0, -0.6]]],
-  right: [['right', [-0.6, 0]], ['top-right', [-0.45, 0.45]], ['bottom-right', [-0.45, -0.45]], ['top', [0, 0.6]], ['bottom', [0, -0.6]]],
-  top: [['top', [0, 0.6]], ['top-left', [0.45, 0.45]], ['top-right', [-0.45, 0.45]], ['left', [0.6, 0]], ['right', [-0.6, 0]]],
-  bottom: [['bottom', [0, -0.6]], ['bottom-left', [0.45, -0.45]], ['bottom-right', [-0.45, -0.45]], ['left', [0.6, 0]], ['right', [-0.6, 0]]],
-};
 type Away = 'left' | 'right' | 'top' | 'bottom';
 type Anchor = Away | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+/** A text anchor's offset in ems, `r` out from the point in the anchor's direction (corners at 45°). */
+const out = (a: Anchor, r: number): [number, number] => {
+  const x = a.endsWith('left') ? 1 : a.endsWith('right') ? -1 : 0, y = a.startsWith('top') ? 1 : a.startsWith('bottom') ? -1 : 0;
+  const k = x && y ? Math.SQRT1_2 : 1;
+  return [x * r * k, y * r * k];
+};
+/**
+ * Away from the place first, then round the line's end on that side (never back over the line),
+ * then the same a little further out.
+ */
+const AROUND = Object.fromEntries(([
+  ['left', ['left', 'top-left', 'bottom-left', 'top', 'bottom']],
+  ['right', ['right', 'top-right', 'bottom-right', 'top', 'bottom']],
+  ['top', ['top', 'top-left', 'top-right', 'left', 'right']],
+  ['bottom', ['bottom', 'bottom-left', 'bottom-right', 'left', 'right']],
+] as [Away, Anchor[]][]).map(([away, anchors]) => [away, [...anchors.map((a) => [a, out(a, 0.6)]), ...anchors.slice(0, 3).map((a) => [a, out(a, 1.8)])]])) as Record<Away, [Anchor, [number, number]][]>;
 
 /** Adds the rings (one per radius) and the (empty) line layers. */
 export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly number[], ringLabel: (km: number) => string): void {
