@@ -13,24 +13,33 @@ const RINGS = 'article-rings';
 const LINES = 'article-lines';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const END_IMAGE = 'article-line-end';
-type Away = 'left' | 'right' | 'top' | 'bottom';
-type Anchor = Away | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
-/** A text anchor's offset in ems, `r` out from the point in the anchor's direction (corners at 45°). */
+type Anchor = 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+/** Each text anchor by the direction its text lies in from the point: 0° east, 90° north. */
+const DIRECTION: Record<Anchor, number> = { left: 0, 'bottom-left': 45, bottom: 90, 'bottom-right': 135, right: 180, 'top-right': 225, top: 270, 'top-left': 315 };
+const ANCHORS = Object.keys(DIRECTION) as Anchor[];
+/** Ties are broken in the cartographer's order of a name round its dot (CARTOGRAPHY.md). */
+const PREFERENCE: Anchor[] = ['bottom-left', 'top-left', 'bottom-right', 'top-right', 'bottom', 'top', 'left', 'right'];
+/** A text anchor's offset in ems, `r` out from the point in the anchor's direction. */
 const out = (a: Anchor, r: number): [number, number] => {
-  const x = a.endsWith('left') ? 1 : a.endsWith('right') ? -1 : 0, y = a.startsWith('top') ? 1 : a.startsWith('bottom') ? -1 : 0;
-  const k = x && y ? Math.SQRT1_2 : 1;
-  return [x * r * k, y * r * k];
+  const rad = (DIRECTION[a] * Math.PI) / 180;
+  return [Math.round(r * Math.cos(rad) * 100) / 100, Math.round(-r * Math.sin(rad) * 100) / 100];
 };
+const turn = (a: number, b: number) => { const d = Math.abs(a - b) % 360; return Math.min(d, 360 - d); };
+
 /**
- * Away from the place first, then round the line's end on that side (never back over the line),
- * then the same a little further out.
+ * Where a line's label may sit round the line's far end, in the order tried: straight away from the
+ * place (`away`, the anchor whose text lies that way), then turning from it up to a right angle on
+ * either side; then the two at 45° to the line, a little further out so that they clear it; then the
+ * first three further out still. Never straight back along the line.
+ * @example labelPositions('left').map(([a]) => a) // ['left', 'bottom-left', 'top-left', 'bottom', 'top', 'bottom-right', 'top-right', 'left', 'bottom-left', 'top-left']
  */
-const AROUND = Object.fromEntries(([
-  ['left', ['left', 'top-left', 'bottom-left', 'top', 'bottom']],
-  ['right', ['right', 'top-right', 'bottom-right', 'top', 'bottom']],
-  ['top', ['top', 'top-left', 'top-right', 'left', 'right']],
-  ['bottom', ['bottom', 'bottom-left', 'bottom-right', 'left', 'right']],
-] as [Away, Anchor[]][]).map(([away, anchors]) => [away, [...anchors.map((a) => [a, out(a, 0.6)]), ...anchors.slice(0, 3).map((a) => [a, out(a, 1.8)])]])) as Record<Away, [Anchor, [number, number]][]>;
+export function labelPositions(away: Anchor): [Anchor, [number, number]][] {
+  const by = (max: number, min = 0) => ANCHORS.filter((a) => turn(DIRECTION[a], DIRECTION[away]) <= max && turn(DIRECTION[a], DIRECTION[away]) >= min)
+    .sort((a, b) => turn(DIRECTION[a], DIRECTION[away]) - turn(DIRECTION[b], DIRECTION[away]) || PREFERENCE.indexOf(a) - PREFERENCE.indexOf(b));
+  const at = (anchors: Anchor[], r: number) => anchors.map((a) => [a, out(a, r)] as [Anchor, [number, number]]);
+  const near = by(90);
+  return [...at(near, 0.6), ...at(by(135, 135), 0.9), ...at(near.slice(0, 3), 1.8)];
+}
 
 /** Adds the rings (one per radius) and the (empty) line layers. */
 export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly number[], ringLabel: (km: number) => string): void {
@@ -82,7 +91,7 @@ export function addArticleLayers(map: MlMap, center: Position, radiiKm: readonly
       'text-field': ['get', 'label'],
       'text-font': [FONT_REGULAR],
       'text-size': 12.5,
-      'text-variable-anchor-offset': ['match', ['get', 'anchor'], ...(['left', 'right', 'top'] as const).flatMap((a) => [a, ['literal', AROUND[a].flat()]]), ['literal', AROUND.bottom.flat()]] as unknown as ExpressionSpecification,
+      'text-variable-anchor-offset': ['match', ['get', 'anchor'], ...ANCHORS.slice(1).flatMap((a) => [a, ['literal', labelPositions(a).flat()]]), ['literal', labelPositions(ANCHORS[0]!).flat()]] as unknown as ExpressionSpecification,
       'text-justify': 'auto',
       'text-optional': true,
     },
@@ -101,9 +110,13 @@ export function setArticleLines(map: MlMap, center: Position, lines: readonly { 
   void map.getSource<GeoJSONSource>(LINES)?.setData({ type: 'FeatureCollection', features });
 }
 
-/** The text anchor that puts a label at `end` on the side away from `start` (the label's text runs outwards). */
-export function awayFrom(start: Position, end: Position): Away {
+/**
+ * The text anchor that puts a label at `end` on the side away from `start` (the label's text runs
+ * outwards), to the nearest eighth of a turn.
+ * @example awayFrom([0, 0], [1, 1]) // 'bottom-left': the text lies north-east of the end
+ */
+export function awayFrom(start: Position, end: Position): Anchor {
   const dx = (end[0]! - start[0]!) * Math.cos((((start[1]! + end[1]!) / 2) * Math.PI) / 180), dy = end[1]! - start[1]!;
-  if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 'left' : 'right';
-  return dy >= 0 ? 'bottom' : 'top';
+  const deg = (Math.atan2(dy, dx) * 180) / Math.PI;
+  return ANCHORS.reduce((best, a) => (turn(DIRECTION[a], deg) < turn(DIRECTION[best], deg) ? a : best));
 }

@@ -14,6 +14,8 @@
  * key (one symbol, two boxes: icon and text). A name's box is its glyphs' block (both lines, the
  * local name included) plus the layer's text-padding, so it also covers the halo. These are
  * internals of MapLibre 6: if they move, the test fails loudly (no boxes found), not quietly.
+ * On the article's date its line labels must be drawn too (they give way to towns, so a layout
+ * that crowded them out would lose the article's figures).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -43,7 +45,11 @@ afterAll(() => log.closeAndCheck(async () => { await browser?.close(); }));
 
 type Box = [number, number, number, number];
 interface Placed { id: string; rank: number; dot: Box | null; names: Box[] }
-interface Placement { places: Placed[]; others: { layer: string; box: Box }[]; circles: [number, number, number][]; buttons: { id: string; box: Box }[]; controls: Box[]; size: [number, number] }
+interface Placement {
+  places: Placed[]; others: { layer: string; box: Box }[]; circles: [number, number, number][]; buttons: { id: string; box: Box }[]; controls: Box[]; size: [number, number];
+  /** The article's line labels: how many the source has, and how many of their texts were placed. */
+  lineLabels: { wanted: number; placed: number };
+}
 
 /** Reads MapLibre's placement on the page (see the top of this file). */
 function readPlacement(page: Page): Promise<Placement> {
@@ -76,7 +82,14 @@ function readPlacement(page: Page): Promise<Placement> {
       const r = c.getBoundingClientRect();
       return [r.left - mapBox.left, r.top - mapBox.top, r.right - mapBox.left, r.bottom - mapBox.top] as B;
     });
-    return { places, others, circles, buttons, controls, size: [el.clientWidth, el.clientHeight] as [number, number] };
+    // The line labels' boxes: those of the 'article-line-labels' buckets of the tiles drawn (the
+    // style's tile manager for its source); a label's text is placed when its symbol has a box
+    // other than its end dot's (10 px and MapLibre's default icon-padding of 2 on each side).
+    const tiles = map.style.tileManagers['article-lines'];
+    const bucketIds = new Set<number>(tiles ? tiles.getRenderableIds(true).map((id: string) => tiles.getTileByID(id).buckets['article-line-labels']?.bucketInstanceId) : []);
+    const texts = new Set(boxes.filter((b) => bucketIds.has(Number(b.key.split('/')[0])) && Math.abs(b.box[2] - b.box[0] - 14) > 0.5).map((b) => b.key));
+    const wanted = new Set(map.querySourceFeatures('article-lines').map((f: any) => f.properties.label).filter(Boolean)).size;
+    return { places, others, circles, buttons, controls, size: [el.clientWidth, el.clientHeight] as [number, number], lineLabels: { wanted, placed: texts.size } };
   });
 }
 
@@ -162,6 +175,12 @@ describe('names on the map never collide (MapLibre\'s own placement)', () => {
         if (d !== SIX[0]) await setDate(w, d);
         const p = await readPlacement(w.page);
         expect(problems(p), `${v.page} ${v.width}×${v.height} on ${d}`).toEqual([]);
+        // On the article's date, its distances are on the map with their figures: they give way to
+        // towns, but find room round their line's end at the opening views.
+        if (d === articleDate) {
+          expect(p.lineLabels.wanted, 'the article\'s lines on its date').toBeGreaterThanOrEqual(2);
+          expect(p.lineLabels.placed, `${v.page} ${v.width}×${v.height}: the article's line labels drawn`).toBe(p.lineLabels.wanted);
+        }
         total += p.places.length;
       }
       // Not vacuous: at least the largest towns are drawn on every date (five of rank 1 in the story).
