@@ -63,6 +63,19 @@ function frontlinesData(): Plugin {
           lib: { entry: resolve(import.meta.dirname, 'src/embed/loader.ts'), formats: ['iife'], name: 'FrontlinesLoader', fileName: () => 'embed-loader.js' },
         },
       });
+      // The pages' first script, a classic one that runs as soon as the page is parsed (the app's
+      // module waits for MapLibre): it shows the still picture of the opening view (src/app/first-picture.ts).
+      // render:fallbacks puts it into the pages with the pictures it lists.
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: { entry: resolve(import.meta.dirname, 'src/app/first-picture-entry.ts'), formats: ['iife'], name: 'FrontlinesFirstPicture', fileName: () => 'first-picture.js' },
+        },
+      });
       writeSiteData(DATA_DIR, join(outDir, 'data'));
     },
   };

@@ -22,6 +22,8 @@ import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
 import { SnapshotView, snapshotLoaderFor } from './snapshot-view.ts';
 import { preparePrinting } from '../map/print.ts';
+import { FIT_PADDING_PX } from '../map/opening-view.ts';
+import { dropStill, handOverStill } from './still-view.ts';
 import { watchTimeline } from './timeline-view.ts';
 import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
@@ -81,6 +83,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const load = dataLoader(dataBase);
   const coreR = await loadCore(load);
   if (!coreR.ok) {
+    dropStill(mapEl); // no picture of a story whose files are broken
     for (const p of coreR.problems) messages.error(STRINGS[bootLang].errorStartup(formatProblem(p)));
     store.update({ busy: false });
     return null;
@@ -109,9 +112,15 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     bounds = boundsOf([...core.places, ...(opening.ok ? opening.value.features : [])]);
   }
   if (!hadView) {
-    if (bounds) map.fitBounds(bounds, { padding: 16, animate: false });
+    if (bounds) {
+      map.fitBounds(bounds, { padding: FIT_PADDING_PX, animate: false });
+      // What the opening view fits: the build draws its still pictures for it (scripts/stills.ts).
+      mapEl.dataset.fit = bounds.flat().join(',');
+    }
     if (openingPlace) map.jumpTo({ center: openingPlace.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
   }
+  // The build's still picture of this view, if the page shows one, now follows the live camera.
+  handOverStill(ctx);
   await styleReady;
   if (store.state.lang !== bootLang) setBasemapLang(map, store.state.lang);
   addTerritoryLayers(map, core.factions, store.state.lang, TERRITORY_BEFORE);
@@ -158,6 +167,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
 /** Shows a bug (not bad data) where the user sees messages; the stack stays in the console. */
 export function reportBug(err: unknown): void {
   console.error(err);
+  dropStill(document.querySelector('#map')); // what the page shows is the live map, as far as it got
   const box = document.querySelector('#messages');
   if (box) box.append(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: String(err) }));
 }

@@ -15,6 +15,7 @@ import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import { localLanguage } from '../data/local-names.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { buildStyle, placeNames } from '../map/style.ts';
+import { MAX_ZOOM, MIN_ZOOM } from '../map/opening-view.ts';
 import type { AppConfig } from './app.ts';
 
 setWorkerUrl(workerUrl);
@@ -66,8 +67,8 @@ export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: strin
     hash: config.urlState,
     interactive: config.interactive,
     cooperativeGestures: config.cooperativeGestures,
-    minZoom: 2,
-    maxZoom: 11,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
