@@ -6,7 +6,7 @@
 import { describe, kB, ratio, type Spread } from './figures.ts';
 
 interface Page { drawnMs: Spread; gzipBytes: Spread; jsGzipBytes: Spread; afterFirstDrawLongestTaskMs: Spread }
-interface OurPage extends Page { lcpMs: Spread; lcpWhat: string[]; completeMs: Spread; clsMax: number; stillGzipBytes: number }
+interface OurPage extends Page { lcpMs: Spread; lcpWhat: string[]; stillPaintMs: Spread; completeMs: Spread; clsMax: number; mapClsMax: number; shifted: string[]; stillGzipBytes: number }
 export interface GoalInput {
   firstView: Record<'bare' | 'explorer' | 'embed', OurPage>;
   swaps: { newDateMs: Spread; revisitedMs: Spread; bareMs: Spread; bareRevisitedMs: Spread; rapidMs: Spread; pauseMs: number; longestTaskMs: number };
@@ -45,8 +45,12 @@ export function goals(r: GoalInput): Goal[] {
   // against the bare page's first drawn frame, and no layout shift.
   for (const [name, p] of [['explorer', explorer], ['embed', embed]] as const) {
     const what = [...new Set(p.lcpWhat)].join(', ') || 'none';
-    atMost(`5 first picture of the map (largest contentful paint: ${what}), ${name} / bare first drawn`, ratio(p.lcpMs, bare.drawnMs), 0.3, `${describe(p.lcpMs)} vs ${describe(bare.drawnMs)}`);
-    atMost(`5 layout shift (CLS), ${name}, largest of the loads`, Math.round(p.clsMax * 1000) / 1000, 0, `${p.clsMax}`, '');
+    // The still's paint (Element Timing) is the first picture of the map; it is the page's largest
+    // contentful paint too, unless it fills the whole window (Chrome then leaves it out of LCP).
+    atMost(`5 first picture of the map (the still painted), ${name} / bare first drawn`, ratio(p.stillPaintMs, bare.drawnMs), 0.3,
+      `${describe(p.stillPaintMs)} vs ${describe(bare.drawnMs)}; the page's largest contentful paint ${describe(p.lcpMs)} (${what})`);
+    atMost(`5 layout shift of the map (CLS of the map, what is in it and what holds it), ${name}, largest of the loads`, Math.round(p.mapClsMax * 1000) / 1000, 0,
+      `the page's CLS ${Math.round(p.clsMax * 1000) / 1000}${p.shifted.length ? ` (${p.shifted.join(', ')} moved)` : ''}`, '');
   }
   const sc = r.scale;
   atMost(`4 first drawn snapshot, ${sc.snapshots} / 60-snapshot site`, ratio(sc.firstDrawnMs.big, sc.firstDrawnMs.small), 1.05, `${describe(sc.firstDrawnMs.big)} vs ${describe(sc.firstDrawnMs.small)}`);
@@ -61,7 +65,7 @@ export function printReport(r: GoalInput & { goals: Goal[]; machine: unknown; co
   console.log(`Play step: ${describe(r.play.stepMs)}`);
   for (const name of ['explorer', 'embed'] as const) {
     const p = r.firstView[name];
-    console.log(`${name}: first picture ${describe(p.lcpMs)}; the live map drawn (it takes input: a move shows it) ${describe(p.drawnMs)}; complete (the still handed over) ${describe(p.completeMs)}; the still ${kB(p.stillGzipBytes)} kB of the first view's ${kB(p.gzipBytes.median)} kB`);
+    console.log(`${name}: first picture (the still painted) ${describe(p.stillPaintMs)}, largest contentful paint ${describe(p.lcpMs)}; the live map drawn (it takes input: a move shows it) ${describe(p.drawnMs)}; complete (the still handed over) ${describe(p.completeMs)}; the still ${kB(p.stillGzipBytes)} kB of the first view's ${kB(p.gzipBytes.median)} kB`);
   }
   console.log(`Swaps with no pause (key pressed as soon as the last date is drawn): ${describe(r.swaps.rapidMs)}; the goals' swaps pause ${r.swaps.pauseMs} ms between keys`);
   console.log('All figures: dist-bench/results.json');

@@ -16,8 +16,12 @@ export interface Probe {
   drawn: Drawn[]; keys: number[]; longTasks: LongTask[];
   /** Every largest contentful paint the browser reported; the last is the page's. */
   lcp: Paint[];
-  /** Cumulative layout shift (PerformanceObserver 'layout-shift', shifts after input left out). */
+  /** Element Timing entries (elements with an elementtiming attribute): when each was painted. */
+  elements: { at: number; id: string }[];
+  /** Cumulative layout shift (PerformanceObserver 'layout-shift', shifts after input left out), of the page and of the map (it, what is in it, what holds it); what else shifted. */
   cls: number;
+  mapCls: number;
+  shifted: string[];
   /** When #map first said it was complete (data-complete), and when the still picture left it; null if not (yet). */
   complete: number | null;
   stillGone: number | null;
@@ -26,7 +30,7 @@ export interface Probe {
 export const PROBE_SCRIPT = `(() => {
   // tsx (esbuild's keepNames) wraps functions in page.evaluate bodies in __name(); let them run.
   window.__name = window.__name || ((f) => f);
-  const b = window.__bench = { drawn: [], keys: [], longTasks: [], lcp: [], cls: 0, complete: null, stillGone: null };
+  const b = window.__bench = { drawn: [], keys: [], longTasks: [], lcp: [], elements: [], cls: 0, mapCls: 0, shifted: [], complete: null, stillGone: null };
   let hadStill = false;
   document.addEventListener('keydown', (e) => { b.keys.push(e.timeStamp); }, true);
   let sawBusy = false;
@@ -45,8 +49,21 @@ export const PROBE_SCRIPT = `(() => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.lcp.push({ at: e.startTime, size: e.size, what: e.element ? e.element.tagName.toLowerCase() + (e.element.className ? '.' + String(e.element.className).split(' ')[0] : '') : (e.url || '?') });
     }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
+    // Element Timing: when the still picture of the map was painted (its elementtiming attribute).
+    // Chrome leaves an image as large as the viewport out of the largest contentful paint (it takes
+    // it for a background), as the embed's still is at the benchmark's window size.
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) b.elements.push({ at: e.renderTime || e.loadTime, id: e.identifier }); })
+      .observe({ type: 'element', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        b.cls += e.value;
+        // The map's share: a shift of the map, of what is in it, or of what holds it.
+        const m = document.getElementById('map');
+        if (m && (e.sources || []).some((x) => x.node && (x.node === m || x.node.contains(m) || m.contains(x.node)))) b.mapCls += e.value;
+        else b.shifted.push(...(e.sources || []).map((x) => x.node ? (x.node.id ? '#' + x.node.id : x.node.nodeName.toLowerCase()) : '?'));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
   } catch (err) { b.noPaints = String(err); }
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, ms: e.duration }); })
