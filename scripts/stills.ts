@@ -29,7 +29,7 @@ export const STILL_VIEWPORTS = [
   { page: 'embed.html', width: 1280, height: 800 },
 ] as const;
 /** Ground drawn round the map on each side, as a share of its size. */
-const MARGIN = 0.1;
+const MARGIN = 0.06;
 /** WebP quality: the map's flat colours and names stay clean; 0.75 is 41 kB for a 1128 × 780 still, 0.85 is 56 kB, a PNG 258 kB. */
 const QUALITY = 0.75;
 

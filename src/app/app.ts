@@ -23,7 +23,7 @@ import { watchPanels } from './panels.ts';
 import { SnapshotView, snapshotLoaderFor } from './snapshot-view.ts';
 import { preparePrinting } from '../map/print.ts';
 import { FIT_PADDING_PX } from '../map/opening-view.ts';
-import { dropStill, handOverStill } from './still-view.ts';
+import { dropStill, handOverStill, stillOnScreen } from './still-view.ts';
 import { watchTimeline } from './timeline-view.ts';
 import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
@@ -94,6 +94,8 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
+  // The build's still picture of the opening view is drawn before the map's long start-up task.
+  await stillOnScreen(mapEl);
   const map = createMap(mapEl, config, dataBase, bootLang, core.places);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done
   // (queryRenderedFeatures, loaded()); none of our code reads it.

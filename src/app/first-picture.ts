@@ -1,11 +1,11 @@
 /**
  * A picture at once: the page's first script (first-picture-entry.ts, a small classic script that
- * runs as soon as the page is parsed, long before MapLibre has loaded) shows the build's still
+ * runs as soon as the page is laid out, before MapLibre has even started) shows the build's still
  * picture of the opening view in the map's place, drawn where the live map will draw the same
  * ground (map/opening-view.ts). The live map takes over from it (still-view.ts).
  *
- * The stills are listed in the page's inert `<template id="map-stills">` (scripts/stills.ts writes
- * it): nothing is downloaded unless this script picks one. It picks one only when the URL asks for
+ * The stills are listed in the page's inert `<template id="map-stills">` (scripts/stills.ts draws
+ * them, fallback-html.ts writes it): nothing is downloaded unless this script picks one. It picks one only when the URL asks for
  * what the still shows: the story's opening date, in the still's language, on the opening view (or
  * a view the still covers at about its own scale), in the light theme, with no place or comparison.
  * For any other URL the map keeps its light placeholder until the live map is drawn.
@@ -104,6 +104,7 @@ export function showFirstPicture(doc: Document, mapEl: HTMLElement): void {
   const img = doc.importNode(pick.el, true);
   img.setAttribute('aria-hidden', 'true');
   img.fetchPriority = 'high';
+  img.decoding = 'sync'; // into the first frame after it has loaded, not a later one
   placeStill(img, stillBox(pick, camera, size()));
   mapEl.prepend(img);
   mapEl.classList.add(HAS_STILL_CLASS);

@@ -50,3 +50,24 @@ export function dropStill(mapEl: Element | null): void {
   mapEl?.querySelector(`img.${STILL_CLASS}`)?.remove();
   mapEl?.classList.remove(HAS_STILL_CLASS);
 }
+
+/**
+ * Resolves once the still, if there is one, is on screen. Creating the map is one long task
+ * (docs/performance.md) that also keeps the GPU process busy, so the app waits for this first:
+ * where the browser reports paints of elements (Element Timing: the still's `elementtiming`
+ * attribute), for the frame with the still to be shown, elsewhere for it to be decoded and a frame
+ * drawn; never longer than `maxMs`, so that a slow picture does not hold up the live map.
+ */
+export async function stillOnScreen(mapEl: Element, maxMs = 500): Promise<void> {
+  const img = mapEl.querySelector<HTMLImageElement>(`img.${STILL_CLASS}`);
+  if (!img) return;
+  let observer: PerformanceObserver | undefined;
+  const shown = PerformanceObserver.supportedEntryTypes?.includes('element')
+    ? new Promise<void>((resolve) => {
+      observer = new PerformanceObserver((list) => { if (list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === img.getAttribute('elementtiming'))) resolve(); });
+      observer.observe({ type: 'element', buffered: true });
+    })
+    : img.decode().catch(() => {}).then(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
+  observer?.disconnect();
+}
