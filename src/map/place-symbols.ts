@@ -4,7 +4,7 @@
  * the map"):
  *
  * - a pair is drawn whole or not at all (icon-optional and text-optional false);
- * - larger places are placed first (symbol-sort-key: rank), so a smaller one gives way;
+ * - larger places are placed first (symbol-sort-key: rank, then the places' order), so a smaller one gives way;
  * - a name tries the cartographer's positions round its dot before the pair is dropped
  *   (NAME_POSITIONS), and the local name sits under it in the same block (one formatted text-field);
  * - a dot's collision box is a TARGET_PX square: no other dot or name comes into it, so the
@@ -60,7 +60,9 @@ export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, 
     const [fill, ring] = Number(rank) === 1 ? [colors.halo, colors.label] : [colors.label, colors.halo];
     if (!map.hasImage(name)) map.addImage(name, dotPixels(TARGET_PX, dot.diameter, dot.ring, hexRgb(fill), hexRgb(ring), PIXEL_RATIO), { pixelRatio: PIXEL_RATIO });
   }
-  const data: FeatureCollection = { type: 'FeatureCollection', features: places as Place[] };
+  // `order`: the places' order (by rank, then English name, boot.ts) breaks ties of rank, across
+  // tiles too (MapLibre sorts a layer's symbols of all tiles by their sort key).
+  const data: FeatureCollection = { type: 'FeatureCollection', features: places.map((p, i) => ({ ...p, properties: { ...p.properties, order: i } })) };
   map.addSource(PLACE_SOURCE, { type: 'geojson', data });
   map.addLayer({
     id: PLACE_LAYER,
@@ -68,7 +70,7 @@ export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, 
     source: PLACE_SOURCE,
     filter: ['>=', ['zoom'], byRank({ 1: MIN_ZOOM_BY_RANK[1]!, 2: MIN_ZOOM_BY_RANK[2]! }, MIN_ZOOM_BY_RANK[3]!)],
     layout: {
-      'symbol-sort-key': ['get', 'rank'],
+      'symbol-sort-key': ['+', ['get', 'rank'], ['/', ['get', 'order'], places.length + 1]],
       'icon-image': byRank({ 1: dotImage(1), 2: dotImage(2) }, dotImage(3)),
       'icon-padding': 0,
       'icon-allow-overlap': false,
