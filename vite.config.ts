@@ -102,9 +102,38 @@ function csp(): Plugin {
   };
 }
 
+/**
+ * MapLibre's script is imported by the app only once the page's still picture is on screen
+ * (src/app/map-boot.ts). The built pages still ask for it, and what it imports, from the start
+ * (`modulepreload`: fetched, not run), as when it was imported with the page, so that the import
+ * finds it downloaded.
+ */
+function preloadMapModule(): Plugin {
+  return {
+    name: 'frontlines-preload-map',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle }) => {
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/map-boot.ts'));
+        if (!boot) return html;
+        const files: string[] = [];
+        const add = (file: string) => {
+          if (files.includes(file)) return;
+          files.push(file);
+          for (const dep of chunks.find((c) => c.fileName === file)?.imports ?? []) add(dep);
+        };
+        add(boot.fileName);
+        return { html, tags: files.filter((f) => !html.includes(f)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [frontlinesData(), csp()],
+  plugins: [frontlinesData(), csp(), preloadMapModule()],
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },
   build: {

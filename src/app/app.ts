@@ -16,7 +16,7 @@ import { addTerritoryLayers, setTerritoryLang, TERRITORY_BEFORE } from '../map/t
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { isViewHash } from '../ui/url-state.ts';
-import { createMap, dataLoader, loadCore } from './boot.ts';
+import { dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
 import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
@@ -94,8 +94,10 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
-  // The build's still picture of the opening view is drawn before the map's long start-up task.
+  // The build's still picture of the opening view is drawn before MapLibre runs (map-boot.ts) and
+  // the map's long start-up task.
   await stillOnScreen(mapEl);
+  const { createMap } = await import('./map-boot.ts');
   const map = createMap(mapEl, config, dataBase, bootLang, core.places);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done
   // (queryRenderedFeatures, loaded()); none of our code reads it.
