@@ -104,9 +104,10 @@ function csp(): Plugin {
 
 /**
  * MapLibre's script is imported by the app only once the page's still picture is on screen
- * (src/app/map-boot.ts). The built pages still ask for it, and what it imports, from the start
- * (`modulepreload`: fetched, not run), as when it was imported with the page, so that the import
- * finds it downloaded.
+ * (src/app/map-boot.ts). The built pages still download it, and what it imports, from the start
+ * (`prefetch`), so that the import finds it in the cache. Not `modulepreload`: that also compiles
+ * it then, and the first frame (the still) came later by a median of 70 ms, the first drawn map by
+ * 100 ms (seven cold loads of each, same run: docs/performance.md).
  */
 function preloadMapModule(): Plugin {
   return {
@@ -125,7 +126,7 @@ function preloadMapModule(): Plugin {
           for (const dep of chunks.find((c) => c.fileName === file)?.imports ?? []) add(dep);
         };
         add(boot.fileName);
-        return { html, tags: files.filter((f) => !html.includes(f)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
+        return { html, tags: files.filter((f) => !html.includes(f)).map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
       },
     },
   };

@@ -1,9 +1,9 @@
 /**
  * The map itself: MapLibre (its script, its worker) and the map, created by app.ts once the core
  * files are in and the first snapshot is asked for. A module of its own, loaded then: MapLibre's
- * script is fetched with the page (the build lists it for preloading, vite.config.ts), but run only
- * now, after the still picture of the opening view is on screen (still-view.ts), whose first frame
- * would otherwise wait for it (docs/performance.md).
+ * script is downloaded with the page (the build lists it for prefetching, vite.config.ts), but
+ * compiled and run only now, after the still picture of the opening view is on screen
+ * (still-view.ts), whose first frame would otherwise wait for it (docs/performance.md).
  */
 import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
