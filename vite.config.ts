@@ -105,9 +105,8 @@ function csp(): Plugin {
 /**
  * MapLibre's script is imported by the app only once the page's still picture is on screen
  * (src/app/map-boot.ts). The built pages still download it, and what it imports, from the start
- * (`prefetch`), so that the import finds it in the cache. Not `modulepreload`: that also compiles
- * it then, and the first frame (the still) came later by a median of 70 ms, the first drawn map by
- * 100 ms (seven cold loads of each, same run: docs/performance.md).
+ * (`prefetch`), so that the import finds it in the cache. Not `modulepreload`, which compiles it
+ * then too: the still's frame and the first drawn map both came later (docs/performance.md).
  */
 function preloadMapModule(): Plugin {
   return {
