@@ -63,6 +63,19 @@ function frontlinesData(): Plugin {
           lib: { entry: resolve(import.meta.dirname, 'src/embed/loader.ts'), formats: ['iife'], name: 'FrontlinesLoader', fileName: () => 'embed-loader.js' },
         },
       });
+      // The pages' first script, a classic one that runs as soon as the page is parsed (the app's
+      // module waits for MapLibre): it shows the still picture of the opening view (src/app/first-picture.ts).
+      // render:fallbacks puts it into the pages with the pictures it lists.
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: 'es2020',
+          lib: { entry: resolve(import.meta.dirname, 'src/app/first-picture-entry.ts'), formats: ['iife'], name: 'FrontlinesFirstPicture', fileName: () => 'first-picture.js' },
+        },
+      });
       writeSiteData(DATA_DIR, join(outDir, 'data'));
     },
   };
@@ -89,9 +102,38 @@ function csp(): Plugin {
   };
 }
 
+/**
+ * MapLibre's script is imported by the app only once the page's still picture is on screen
+ * (src/app/map-boot.ts). The built pages still download it, and what it imports, from the start
+ * (`prefetch`), so that the import finds it in the cache. Not `modulepreload`, which compiles it
+ * then too: the still's frame and the first drawn map both came later (docs/performance.md).
+ */
+function preloadMapModule(): Plugin {
+  return {
+    name: 'frontlines-preload-map',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle }) => {
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/map-boot.ts'));
+        if (!boot) return html;
+        const files: string[] = [];
+        const add = (file: string) => {
+          if (files.includes(file)) return;
+          files.push(file);
+          for (const dep of chunks.find((c) => c.fileName === file)?.imports ?? []) add(dep);
+        };
+        add(boot.fileName);
+        return { html, tags: files.filter((f) => !html.includes(f)).map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [frontlinesData(), csp()],
+  plugins: [frontlinesData(), csp(), preloadMapModule()],
   optimizeDeps: { exclude: ['maplibre-gl'] },
   server: { port: 5173, strictPort: false },
   build: {

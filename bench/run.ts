@@ -37,14 +37,24 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-interface PageFigures { drawnMs: Spread; gzipBytes: Spread; jsGzipBytes: Spread; requests: number; afterFirstDrawLongestTaskMs: Spread; downloads: Download[] }
+interface PageFigures {
+  drawnMs: Spread; gzipBytes: Spread; jsGzipBytes: Spread; requests: number; afterFirstDrawLongestTaskMs: Spread; downloads: Download[];
+  /** The page's largest contentful paint (its last entry 5 s after the first draw) and what it was, per load. */
+  lcpMs: Spread; lcpWhat: string[];
+  /** When the still picture of the map was painted (Element Timing), per load that showed one. */
+  stillPaintMs: Spread;
+  /** When the map was complete (names and places drawn) and its still picture gone; the largest layout shift sum of the loads. */
+  completeMs: Spread; stillGoneMs: Spread; clsMax: number; mapClsMax: number; shifted: string[];
+  /** What the still picture weighed (gzip), when one was downloaded before the first draw. */
+  stillGzipBytes: number;
+}
 
 const sum = (ds: Download[], kind?: Download['kind']) => ds.filter((d) => !kind || d.kind === kind).reduce((n, d) => n + d.gzipBytes, 0);
 
 async function firstViews(browser: Browser, urls: Record<string, string>, o: BenchOptions): Promise<Record<string, PageFigures>> {
-  const raw: Record<string, { drawn: number[]; gzip: number[]; js: number[]; tasks: number[]; downloads: Download[] }> = {};
+  const raw: Record<string, { drawn: number[]; gzip: number[]; js: number[]; tasks: number[]; downloads: Download[]; lcp: number[]; lcpWhat: string[]; stillPaint: number[]; complete: number[]; stillGone: number[]; cls: number[]; mapCls: number[]; shifted: Set<string> }> = {};
   const names = Object.keys(urls);
-  for (const n of names) raw[n] = { drawn: [], gzip: [], js: [], tasks: [], downloads: [] };
+  for (const n of names) raw[n] = { drawn: [], gzip: [], js: [], tasks: [], downloads: [], lcp: [], lcpWhat: [], stillPaint: [], complete: [], stillGone: [], cls: [], mapCls: [], shifted: new Set() };
   for (let i = 0; i < o.loads; i++) {
     // A different page goes first each round.
     for (const name of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
@@ -54,14 +64,30 @@ async function firstViews(browser: Browser, urls: Record<string, string>, o: Ben
       r.gzip.push(sum(load.firstView));
       r.js.push(sum(load.firstView, 'js'));
       r.downloads = load.firstView;
-      if (name !== 'bare' && o.settleMs > 0) r.tasks.push(await afterFirstDraw(load, o.settleMs));
+      if (name !== 'bare' && o.settleMs > 0) {
+        r.tasks.push(await afterFirstDraw(load, o.settleMs));
+        const p = await probe(load.page);
+        const last = p.lcp.at(-1);
+        if (last) { r.lcp.push(last.at); r.lcpWhat.push(last.what); }
+        const still = p.elements.find((e) => e.id === 'map-still');
+        if (still) r.stillPaint.push(still.at);
+        if (p.complete !== null) r.complete.push(p.complete);
+        if (p.stillGone !== null) r.stillGone.push(p.stillGone);
+        r.cls.push(p.cls);
+        r.mapCls.push(p.mapCls);
+        for (const x of p.shifted) r.shifted.add(x);
+      }
       await load.close();
       o.log?.(`  ${name} load ${i + 1}/${o.loads}: ${load.drawnMs.toFixed(0)} ms`);
     }
   }
   return Object.fromEntries(names.map((n) => {
     const r = raw[n]!;
-    return [n, { drawnMs: spread(r.drawn), gzipBytes: spread(r.gzip), jsGzipBytes: spread(r.js), requests: r.downloads.length, afterFirstDrawLongestTaskMs: spread(r.tasks), downloads: r.downloads }];
+    return [n, {
+      drawnMs: spread(r.drawn), gzipBytes: spread(r.gzip), jsGzipBytes: spread(r.js), requests: r.downloads.length, afterFirstDrawLongestTaskMs: spread(r.tasks), downloads: r.downloads,
+      lcpMs: spread(r.lcp), lcpWhat: r.lcpWhat, stillPaintMs: spread(r.stillPaint), completeMs: spread(r.complete), stillGoneMs: spread(r.stillGone), clsMax: Math.max(0, ...r.cls), mapClsMax: Math.max(0, ...r.mapCls), shifted: [...r.shifted],
+      stillGzipBytes: sum(r.downloads.filter((d) => /\/fallback\/map-[\w-]+\.webp$/.test(d.url))),
+    }];
   }));
 }
 

@@ -62,6 +62,11 @@ export function withSocialCard(html: string, card: SocialCard): string {
   out = out.slice(0, head) + block + out.slice(head);
   // The page sets both as it starts; crawlers that run no scripts read them here.
   out = replaceFirst(out, /<title>[\s\S]*?<\/title>/, `<title>${escapeText(`${title} – Frontlines`)}</title>`);
+  // The heading too, so that the header has its height before the app's script runs: on a narrow
+  // screen the story's words wrap, and a header that grew then would move the map (and its still
+  // picture) down. The app writes the same words in English, the page's language until it runs.
+  out = replaceFirst(out, /<h1 id="title">[\s\S]*?<\/h1>/, `<h1 id="title">${escapeText(title)}</h1>`);
+  out = replaceFirst(out, /<p id="subtitle" class="subtitle">[\s\S]*?<\/p>/, `<p id="subtitle" class="subtitle">${escapeText(card.subtitle?.en ?? '')}</p>`);
   return replaceFirst(out, /<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeAttr(description)}"`);
 }
 
@@ -71,3 +76,33 @@ export function withSocialCard(html: string, card: SocialCard): string {
  * copied the rest of the page into itself (issue 23). A function's return value is taken literally.
  */
 export const replaceFirst = (html: string, pattern: RegExp, text: string) => html.replace(pattern, () => text);
+
+/** A still picture of the map for the page's first script (scripts/stills.ts, src/app/first-picture.ts). */
+export interface StillTag { src: string; lang: string; width: number; height: number; zoom: number; center: [number, number] }
+/** The stills' date and the bounds the opening view fits ([west, south, east, north]). */
+export interface StillList { dateIso: string; bounds: [number, number, number, number]; stills: StillTag[] }
+
+export const FIRST_SCRIPT = 'first-picture.js';
+const STILLS = /\s*<template id="map-stills"[\s\S]*?<\/template>/g;
+const FIRST = new RegExp(`<script src="\\./${FIRST_SCRIPT.replace('.', '\\.')}"></script>\\n {2}`, 'g');
+
+/**
+ * The page with `list` as an inert <template id="map-stills"> after its #map (nothing in it is
+ * downloaded until the first script picks a picture), and the first script at the end of the body:
+ * a plain script there runs as soon as it and the style sheet are in, with the whole page laid out
+ * (the map's size is final) but before the app's modules, which run once the page is read, and
+ * their long first tasks. With null, without either. Running it twice gives the same page.
+ */
+export function withStills(html: string, list: StillList | null): string {
+  let out = html.replace(STILLS, '').replace(FIRST, '');
+  if (!list || !list.stills.length) return out;
+  const map = /<div id="map"[^>]*><\/div>/.exec(out);
+  if (!map) throw new Error('the page has no <div id="map"></div> to put the still pictures after');
+  // `elementtiming`: the browser reports when the picture was painted (the benchmark reads it).
+  const imgs = list.stills.map((s) => `<img class="map-still" elementtiming="map-still" src="${escapeAttr(s.src)}" width="${s.width}" height="${s.height}" alt="" data-lang="${escapeAttr(s.lang)}" data-date="${escapeAttr(list.dateIso)}" data-zoom="${s.zoom}" data-center="${s.center.join(',')}">`);
+  const template = `<template id="map-stills" data-date="${escapeAttr(list.dateIso)}" data-bounds="${list.bounds.join(',')}">${imgs.join('')}</template>`;
+  out = out.slice(0, map.index + map[0].length) + `\n        ${template}` + out.slice(map.index + map[0].length);
+  const end = out.lastIndexOf('</body>');
+  if (end < 0) throw new Error('the page has no </body> to put the first script before');
+  return `${out.slice(0, end)}<script src="./${FIRST_SCRIPT}"></script>\n  ${out.slice(end)}`;
+}

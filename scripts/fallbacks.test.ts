@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFallback } from '../src/data/fallback.ts';
 import { escapeAttr } from '../src/embed/snippet.ts';
-import { replaceFirst, withNoscriptPicture, withSocialCard } from './fallback-html.ts';
+import { replaceFirst, withNoscriptPicture, withSocialCard, withStills } from './fallback-html.ts';
 import { fallbackText } from './fallback-text.ts';
 import { publishFallbacks, siteUrlFrom } from './fallbacks.ts';
 
@@ -68,6 +68,26 @@ describe('withSocialCard', () => {
     const html = withSocialCard(page, { ...card, image: null, pageUrl: null });
     expect(html).toContain('<meta name="twitter:card" content="summary" />');
     expect(html).not.toMatch(/og:image|twitter:image|og:url/);
+  });
+});
+
+describe('withStills (the still pictures of the opening view for the pages\' first script)', () => {
+  const app = `<html><head>\n    <title>T</title>\n    <script type="module" crossorigin src="./assets/index.js"></script>\n  </head><body><header><h1 id="title">Frontlines</h1><p id="subtitle" class="subtitle"></p></header><div class="map-wrap">\n        <div id="map" class="map" role="region" aria-busy="true"></div>\n      </div></body></html>`;
+  const list = { dateIso: '2017-07-15', bounds: [35.6, 29.1, 48.6, 37.4] as [number, number, number, number], stills: [{ src: 'fallback/map-en-1128x780.webp', lang: 'en', width: 1128, height: 780, zoom: 5.45, center: [42.1, 33.35] as [number, number] }] };
+  it('lists them in an inert template after the map, and puts the first script at the end of the body; twice is once', () => {
+    const once = withStills(app, list);
+    expect(once).toContain('<div id="map" class="map" role="region" aria-busy="true"></div>\n        <template id="map-stills" data-date="2017-07-15" data-bounds="35.6,29.1,48.6,37.4"><img class="map-still" elementtiming="map-still" src="fallback/map-en-1128x780.webp" width="1128" height="780" alt="" data-lang="en" data-date="2017-07-15" data-zoom="5.45" data-center="42.1,33.35"></template>');
+    expect(once).toMatch(/<\/div><script src="\.\/first-picture\.js"><\/script>\n  <\/body><\/html>$/);
+    expect(withStills(once, list)).toBe(once);
+    expect(withStills(once, null)).toBe(app);
+    expect(withStills(app, { ...list, stills: [] })).toBe(app);
+  });
+  it('says so when the page has no map', () => {
+    expect(() => withStills(page, list)).toThrow(/no <div id="map">/);
+  });
+  it('withSocialCard also writes the heading, so the header has its height before the app runs', () => {
+    const out = withSocialCard(app, { title: { en: tricky, nl: 'x' }, subtitle: { en: 'Sub & title', nl: 'y' }, image: null, pageUrl: null });
+    expect(out).toContain('<h1 id="title">A "war" &lt;of&gt; rivers &amp; hills</h1><p id="subtitle" class="subtitle">Sub &amp; title</p>');
   });
 });
 

@@ -8,7 +8,9 @@
  *   puts the picture of the snippet's language into the snippet too;
  * - `fallback/social-card.png` (1200 × 630): the og:image and twitter:image of index.html, whose
  *   Open Graph and Twitter card tags come from story.json's title and subtitle;
- * - `fallback/fallback.json`: the list the embed dialog reads (src/data/fallback.ts).
+ * - `fallback/fallback.json`: the list the embed dialog reads (src/data/fallback.ts);
+ * - `fallback/map-LANG-WxH.webp`: the map alone, for the pages to show at once while the live map
+ *   loads (stills.ts), listed in the pages' `<template id="map-stills">` with their first script.
  *
  * Needs a Chromium (README). `FRONTLINES_NO_RENDER=1` writes the tags and texts without pictures.
  * `FRONTLINES_SITE_URL=https://…/` makes the card's address absolute, as social sites require.
@@ -23,9 +25,10 @@ import { LANGS } from '../src/i18n/lang.ts';
 import { launchChromium } from './chromium.ts';
 import { isMain } from './derived-file.ts';
 import { fallbackText } from './fallback-text.ts';
-import { withNoscriptPicture, withSocialCard, type Picture } from './fallback-html.ts';
+import { withNoscriptPicture, withSocialCard, withStills, type Picture, type StillList } from './fallback-html.ts';
 import { renderEmbed } from './render-page.ts';
 import { serveStatic } from './static-server.ts';
+import { renderStills } from './stills.ts';
 
 export const FALLBACK_DIR = 'fallback';
 const PICTURE_WIDTH = 800;
@@ -47,6 +50,7 @@ export async function publishFallbacks(distDir: string, o: PublishOptions): Prom
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const fallback: Fallback = { dateIso: text.dateIso, pictures: {}, social: null };
+  let stills: StillList | null = null;
   if (o.render) {
     const server = await serveStatic(distDir);
     let browser: Browser | undefined;
@@ -65,6 +69,7 @@ export async function publishFallbacks(distDir: string, o: PublishOptions): Prom
       };
       for (const lang of LANGS) fallback.pictures[lang] = await shoot(`frontlines-${lang}.png`, { lang, controls: 'legend' }, { width: PICTURE_WIDTH }, text.alt[lang]);
       fallback.social = await shoot('social-card.png', { lang: 'en', controls: 'none', title: text.title.en }, { ...CARD, fit: true }, text.alt.en);
+      stills = await renderStills(browser, server.url, distDir, dir, text.dateIso, LANGS, log);
     } finally {
       await browser?.close();
       await server.close();
@@ -78,7 +83,7 @@ export async function publishFallbacks(distDir: string, o: PublishOptions): Prom
   const card = fallback.social;
   for (const page of ['embed.html', 'index.html']) {
     const path = join(distDir, page);
-    let html = withNoscriptPicture(readFileSync(path, 'utf8'), noscript);
+    let html = withStills(withNoscriptPicture(readFileSync(path, 'utf8'), noscript), stills);
     if (page === 'index.html') {
       html = withSocialCard(html, {
         title: text.title, subtitle: text.subtitle, pageUrl: o.siteUrl ?? null,

@@ -16,12 +16,14 @@ import { addTerritoryLayers, setTerritoryLang, TERRITORY_BEFORE } from '../map/t
 import { Messages } from '../ui/messages.ts';
 import { STRINGS } from '../ui/strings.ts';
 import { isViewHash } from '../ui/url-state.ts';
-import { createMap, dataLoader, loadCore } from './boot.ts';
+import { dataLoader, loadCore } from './boot.ts';
 import { $, type AppContext } from './context.ts';
 import { watchDataPanel } from './data-view.ts';
 import { watchPanels } from './panels.ts';
 import { SnapshotView, snapshotLoaderFor } from './snapshot-view.ts';
 import { preparePrinting } from '../map/print.ts';
+import { FIT_PADDING_PX } from '../map/opening-view.ts';
+import { dropStill, handOverStill, stillOnScreen } from './still-view.ts';
 import { watchTimeline } from './timeline-view.ts';
 import { bootState, shownIndex, stateFromUrl, urlFor } from './state.ts';
 import { createStore } from './store.ts';
@@ -81,6 +83,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const load = dataLoader(dataBase);
   const coreR = await loadCore(load, dataBase);
   if (!coreR.ok) {
+    dropStill(mapEl); // no picture of a story whose files are broken
     for (const p of coreR.problems) messages.error(STRINGS[bootLang].errorStartup(formatProblem(p)));
     store.update({ busy: false });
     return null;
@@ -93,6 +96,10 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   for (const n of fromUrl.notices) messages.notice(n);
   const loader = snapshotLoaderFor(dataBase, core);
   const first = loader.get(core.entries[store.state.dateIndex]!);
+  // The build's still picture of the opening view is drawn before MapLibre runs (map-boot.ts) and
+  // the map's long start-up task.
+  await stillOnScreen(mapEl);
+  const { createMap } = await import('./map-boot.ts');
   const map = createMap(mapEl, config, dataBase, bootLang, core.places, core.files);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done
   // (queryRenderedFeatures, loaded()); none of our code reads it.
@@ -111,9 +118,15 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
     bounds = boundsOf([...core.places, ...(opening.ok ? opening.value.features : [])]);
   }
   if (!hadView) {
-    if (bounds) map.fitBounds(bounds, { padding: 16, animate: false });
+    if (bounds) {
+      map.fitBounds(bounds, { padding: FIT_PADDING_PX, animate: false });
+      // What the opening view fits: the build draws its still pictures for it (scripts/stills.ts).
+      mapEl.dataset.fit = bounds.flat().join(',');
+    }
     if (openingPlace) map.jumpTo({ center: openingPlace.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 6.5) });
   }
+  // The build's still picture of this view, if the page shows one, now follows the live camera.
+  handOverStill(ctx);
   await styleReady;
   if (store.state.lang !== bootLang) setBasemapLang(map, store.state.lang);
   addTerritoryLayers(map, core.factions, store.state.lang, TERRITORY_BEFORE);
@@ -160,6 +173,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
 /** Shows a bug (not bad data) where the user sees messages; the stack stays in the console. */
 export function reportBug(err: unknown): void {
   console.error(err);
+  dropStill(document.querySelector('#map')); // what the page shows is the live map, as far as it got
   const box = document.querySelector('#messages');
   if (box) box.append(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: String(err) }));
 }

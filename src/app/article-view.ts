@@ -23,7 +23,9 @@ export function watchArticle(ctx: AppContext): void {
     const t = STRINGS[lang];
     if (!added) { addArticleLayers(map, at, ringRadiiKm(mine), t.ringLabel); added = true; }
     if (!drawn) return;
-    const name = (id: string) => core.factions.find((f) => f.id === id)?.name[lang] ?? id;
+    // The side's short name, as its ground is named on the map: a short label finds room beside the
+    // towns (it gives way to them, article-layers.ts); the legend and claims give the full name.
+    const name = (id: string) => core.factions.find((f) => f.id === id)?.short[lang] ?? id;
     setArticleLines(map, at, articleLines(drawn.snapshot, mine, at).map((l) => ({
       nearest: l.nearest, label: t.lineLabel(name(l.faction), formatNumber(l.nearest?.distanceKm ?? 0, lang)),
     })));

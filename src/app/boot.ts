@@ -1,24 +1,18 @@
 /**
  * Booting: the core data files (the file list, the story, the sides, the places and the snapshot
- * index) and the map, which app.ts creates once they are in and the first snapshot is asked for
+ * index). The map is created by map-boot.ts once they are in and the first snapshot is asked for
  * (docs/performance.md). A missing story.json falls back to a neutral title, the bounds of the data
  * and the last date (see `storyBounds`, state.ts).
  */
-import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+// MapLibre's style sheet comes with the page's own (the map's module loads later, map-boot.ts).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { parseFactions, parsePlaces, parseSnapshotIndex, type Faction, type Place, type SnapshotEntry } from '../data/contract.ts';
-import { BASEMAP_FILE, parseFileList, probeFiles, PROBED_FILES } from '../data/files.ts';
+import { parseFileList, probeFiles, PROBED_FILES } from '../data/files.ts';
 import { STACK_MANIFEST } from '../data/date-stack.ts';
 import { fetchOptional, fetchParsed } from '../data/load.ts';
 import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import { localLanguage } from '../data/local-names.ts';
-import type { Lang } from '../i18n/lang.ts';
-import { buildStyle, placeNames } from '../map/style.ts';
-import type { AppConfig } from './app.ts';
-
-setWorkerUrl(workerUrl);
 
 export interface Core {
   files: ReadonlySet<string>;
@@ -66,33 +60,4 @@ export async function loadCore(load: Load, dataBase: string): Promise<Result<Cor
   if (place && !placeById.has(place)) return fail({ file: 'data/story.json', message: `"article" "place": no place ${JSON.stringify(place)} in places.geojson` });
   const entries = indexR.value;
   return ok({ files: filesR.value, story, factions: factionsR.value, places, placeById, localLanguage: localLanguage(story, places), entries, datesIso: entries.map((e) => e.dateIso) });
-}
-
-/** The map, with no camera yet unless the page or its URL has a view. */
-export function createMap(mapEl: HTMLElement, config: AppConfig, dataBase: string, lang: Lang, places: readonly Place[], files: ReadonlySet<string>): MlMap {
-  const map = new MlMap({
-    container: mapEl,
-    // A folder copied in by hand may have no basemap (the build makes it): the map goes without.
-    style: buildStyle(dataBase, document.baseURI, lang, config.theme, placeNames(places), files.has(BASEMAP_FILE)),
-    ...(config.view ? { center: config.view.center, zoom: config.view.zoom } : {}),
-    hash: config.urlState,
-    interactive: config.interactive,
-    cooperativeGestures: config.cooperativeGestures,
-    minZoom: 2,
-    maxZoom: 11,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: { compact: true },
-    // Labels appear at once instead of fading in over 300 ms: swaps are done sooner, and there is
-    // no motion for readers who prefer none.
-    fadeDuration: 0,
-    // Kept so that the frame can be copied for printing (src/map/print.ts, set up in app.ts).
-    canvasContextAttributes: { preserveDrawingBuffer: true },
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  if (config.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  return map;
 }

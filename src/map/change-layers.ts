@@ -7,6 +7,7 @@ import type { Map as MlMap, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Faction } from '../data/contract.ts';
 import { factionMatch, hatchPattern } from './paint.ts';
+import { PLACE_LAYER } from './place-symbols.ts';
 
 const GAINED = 'change-gained';
 const LOST = 'change-lost';
@@ -14,7 +15,8 @@ const CROSS = 'change-cross-hatch';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function addChangeLayers(map: MlMap, factions: readonly Faction[], below?: string): void {
-  const beforeId = below && map.getLayer(below) ? below : undefined;
+  // Under `below` (the article's rings) when it is there, and always under the places' dots and names.
+  const beforeId = [below, PLACE_LAYER].find((id) => id !== undefined && map.getLayer(id));
   const color = factionMatch(factions, (f) => f.color, '#666666');
   if (!map.hasImage(CROSS)) map.addImage(CROSS, hatchPattern(6, 'cross', [20, 20, 20, 200]), { pixelRatio: 2 });
   map.addSource(GAINED, { type: 'geojson', data: EMPTY });

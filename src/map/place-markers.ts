@@ -1,22 +1,20 @@
 /**
- * Places as focusable buttons (MapLibre markers), so a reader can reach every town by keyboard,
- * plus a symbol layer for their names (in the reader's language, and the local name in its own
- * script under it, drawn with the bundled fonts: style.ts).
- * Smaller places appear as the reader zooms in, and a place whose button would overlap a bigger
- * one's stays hidden until the reader zooms in further, so every button is a target of at least
- * TARGET_PX square that no other covers (WCAG 2.2 target size); hidden buttons leave the tab order.
+ * The places for keyboard and screen-reader users: a focusable button (a MapLibre marker, drawn
+ * transparent) over every dot MapLibre has placed (place-symbols.ts draws the dots and names), so a
+ * reader can reach every town shown by Tab and open it with Enter. What is placed changes with the
+ * view and the labels of other layers, so the buttons follow the placement once the map is idle:
+ * a place whose pair gave way has no button (and leaves the tab order) until it is drawn again.
+ * Every button is a target of TARGET_PX square that no other covers (WCAG 2.2 target size): the
+ * dots' collision boxes are that size, and `declutter` checks it again against the map's edges and
+ * its own controls (zoom buttons, attribution), which MapLibre's placement does not know about.
  */
 import { Marker, type Map as MlMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import type { Place } from '../data/contract.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { FONT_REGULAR, bilingualName, COLORS, type Palette } from './style.ts';
+import { addPlaceLayer, PLACE_LAYER, setPlaceLang, TARGET_PX } from './place-symbols.ts';
+import { COLORS, type Palette } from './palette.ts';
 
-/** Zoom from which a place of each rank is shown. */
-export const MIN_ZOOM_BY_RANK: Record<number, number> = { 1: 0, 2: 5, 3: 6.3 };
-const minZoom = (rank: number) => MIN_ZOOM_BY_RANK[rank] ?? 6.3;
-/** A button's side in CSS px (the dot is drawn inside it): WCAG 2.2's minimum target, 24 px. */
-export const TARGET_PX = 24;
+export { MIN_ZOOM_BY_RANK, TARGET_PX } from './place-symbols.ts';
 
 export interface PlaceMarkersOptions {
   map: MlMap;
@@ -40,58 +38,31 @@ export interface DeclutterArea {
 export class PlaceMarkers {
   readonly #map: MlMap;
   readonly #items: { place: Place; marker: Marker; button: HTMLButtonElement }[] = [];
-  readonly #onZoom = () => this.#updateVisibility();
+  readonly #onIdle = () => this.#updateVisibility();
   /** Set while focus is moved by code (back from a closed popup), so the focus does not reopen it. */
   #quiet = false;
 
   constructor({ map, places, lang, colors = COLORS, onSelect, interactive = true }: PlaceMarkersOptions) {
     this.#map = map;
-    const data: FeatureCollection = { type: 'FeatureCollection', features: places as Place[] };
-    map.addSource('places', { type: 'geojson', data });
-    map.addLayer({
-      id: 'place-labels',
-      type: 'symbol',
-      source: 'places',
-      filter: ['>=', ['zoom'], ['match', ['get', 'rank'], 1, 0, 2, MIN_ZOOM_BY_RANK[2]!, MIN_ZOOM_BY_RANK[3]!]],
-      layout: {
-        'text-field': bilingualName(lang),
-        'text-font': [FONT_REGULAR],
-        'text-size': ['match', ['get', 'rank'], 1, 13.5, 2, 12.5, 11.5],
-        'text-anchor': 'left',
-        'text-offset': [0.75, 0],
-        'text-justify': 'left',
-        'text-padding': 3,
-        'symbol-sort-key': ['get', 'rank'],
-      },
-      paint: { 'text-color': colors.label, 'text-halo-color': colors.halo, 'text-halo-width': 1.6 },
-    });
-    if (!interactive) {
-      map.addLayer({
-        id: 'place-dots',
-        type: 'circle',
-        source: 'places',
-        filter: ['>=', ['zoom'], ['match', ['get', 'rank'], 1, 0, 2, MIN_ZOOM_BY_RANK[2]!, MIN_ZOOM_BY_RANK[3]!]],
-        paint: { 'circle-radius': ['match', ['get', 'rank'], 1, 5, 4], 'circle-color': colors.halo, 'circle-stroke-color': colors.label, 'circle-stroke-width': ['match', ['get', 'rank'], 1, 2.5, 2] },
-      }, 'place-labels');
-    }
+    addPlaceLayer(map, places, lang, colors);
     for (const place of interactive ? places : []) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = `place-dot rank-${place.properties.rank}`;
       button.dataset.placeId = place.properties.id;
+      button.hidden = true; // until MapLibre has placed its dot
       button.addEventListener('click', (e) => { e.stopPropagation(); onSelect(place.properties.id); });
       button.addEventListener('focus', () => { if (!this.#quiet && button.matches(':focus-visible')) onSelect(place.properties.id); });
       const marker = new Marker({ element: button }).setLngLat(place.geometry.coordinates as [number, number]).addTo(map);
       this.#items.push({ place, marker, button });
     }
     this.setLang(lang);
-    map.on('moveend', this.#onZoom); // after a pan too: a place may come out from under a control
-    map.on('resize', this.#onZoom);
-    this.#updateVisibility();
+    // Placement is final when the map is idle: after a move, a resize, new data in any symbol layer.
+    if (interactive) map.on('idle', this.#onIdle);
   }
 
   setLang(lang: Lang): void {
-    this.#map.setLayoutProperty('place-labels', 'text-field', bilingualName(lang));
+    setPlaceLang(this.#map, lang);
     for (const { place, button } of this.#items) {
       const local = place.properties.name_local;
       button.setAttribute('aria-label', local ? `${place.properties[`name_${lang}`]} (${local})` : place.properties[`name_${lang}`]);
@@ -112,11 +83,13 @@ export class PlaceMarkers {
   }
 
   #updateVisibility(): void {
-    const z = this.#map.getZoom();
-    const shown = this.#items.filter(({ place }) => z >= minZoom(place.properties.rank));
+    if (!this.#map.getLayer(PLACE_LAYER)) return;
+    // The places whose dot and name MapLibre drew in this placement.
+    const placed = new Set(this.#map.queryRenderedFeatures({ layers: [PLACE_LAYER] }).map((f) => f.properties.id as string));
+    const shown = this.#items.filter(({ place }) => placed.has(place.properties.id));
     // Places come by rank (core.places), so a bigger place keeps its button over a smaller neighbour.
-    // The map's own controls (zoom buttons, attribution) are targets too: a place's button must not
-    // sit under one, nor hang over the map's edge.
+    // The map's own controls are targets too: a place's button must not sit under one, nor hang
+    // over the map's edge (its dot then stays drawn, and is reached once the reader pans).
     const box = this.#map.getContainer().getBoundingClientRect();
     const controls = [...this.#map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c) => {
       const r = c.getBoundingClientRect();
@@ -129,8 +102,7 @@ export class PlaceMarkers {
   }
 
   remove(): void {
-    this.#map.off('moveend', this.#onZoom);
-    this.#map.off('resize', this.#onZoom);
+    this.#map.off('idle', this.#onIdle);
     for (const { marker } of this.#items) marker.remove();
   }
 }

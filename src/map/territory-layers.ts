@@ -42,7 +42,10 @@ export function addTerritoryLayers(map: MlMap, factions: readonly Faction[], lan
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 8, 15],
       'text-transform': 'uppercase',
       'text-letter-spacing': 0.12,
-      'text-padding': 20,
+      'text-padding': 4,
+      // The larger piece of a side's ground is named first. The layer sits under the places, so a
+      // side's name gives way to a town's dot and name (place-symbols.ts), never the other way.
+      'symbol-sort-key': ['-', ['get', 'areaKm2']],
     },
     paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(0,0,0,0.55)', 'text-halo-width': 1.4, 'text-opacity': LABEL_OPACITY },
   });

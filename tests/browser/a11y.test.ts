@@ -143,6 +143,8 @@ describe('keyboard only', () => {
     await waitForSnapshot(page, articleDate);
     await page.locator('#claims [data-claim-id]').first().waitFor();
     await page.locator('.line-chart-plot').first().waitFor({ timeout: 30_000 });
+    // The places' buttons come once MapLibre has placed their dots (src/map/place-markers.ts).
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').waitFor({ state: 'attached' });
     // Every control a reader can see, named as focused() names it: what Tab must reach.
     await page.evaluate(() => {
       (window as unknown as { __controlKey: (a: HTMLElement) => string }).__controlKey = (a) =>
@@ -171,7 +173,7 @@ describe('keyboard only', () => {
     expect(seen.some((k) => k.startsWith('button[raqqa]')), 'a place').toBe(true);
 
     // Operable: a place opens by keyboard, Escape closes it and gives the focus back.
-    await page.locator('button[data-place-id="raqqa"]').focus();
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     await page.locator('.place-card[data-place-id="raqqa"]').waitFor();
     await page.keyboard.press('Escape');
@@ -239,12 +241,11 @@ describe('forced colours and zoom', () => {
       const on = document.querySelector<HTMLElement>('button[data-lang][aria-pressed="true"]')!;
       const off = document.querySelector<HTMLElement>('button[data-lang][aria-pressed="false"]')!;
       const dotEl = document.querySelector<HTMLElement>('.place-dot:not([hidden])')!;
-      const dot = getComputedStyle(dotEl, '::before');
       return {
         highlight, buttonFace, canvas,
         swatch: getComputedStyle(sw).backgroundColor, inline: sw.style.backgroundColor, swatchAdjust: getComputedStyle(sw).forcedColorAdjust,
         on: getComputedStyle(on).backgroundColor, off: getComputedStyle(off).backgroundColor,
-        dotAdjust: dot.forcedColorAdjust, dotBorder: dot.borderTopStyle, dotWidth: parseFloat(dot.borderTopWidth),
+        dotButton: getComputedStyle(dotEl).backgroundColor,
       };
     });
     // The side's colour stays (the forced palette would paint it a system colour).
@@ -254,10 +255,15 @@ describe('forced colours and zoom', () => {
     // The pressed language is marked in the system's Highlight, the other in the forced button colour.
     expect(look.on).toBe(look.highlight);
     expect(look.off).not.toBe(look.highlight);
-    // The place dots keep their own look, ringed.
-    expect(look.dotAdjust).toBe('none');
-    expect(look.dotBorder).toBe('solid');
-    expect(look.dotWidth).toBeGreaterThanOrEqual(2);
+    // The place dots are drawn by the map, which forced colours leave alone; the button over a dot
+    // stays transparent (no system-coloured square hides it) and shows its focus ring.
+    expect(look.dotButton).toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
+    await page.focus('.place-dot:not([hidden])');
+    const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement!); return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), cls: document.activeElement!.className }; });
+    expect(ring.cls).toMatch(/place-dot/);
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Escape');
     await page.focus('#date-slider');
     await page.keyboard.press('ArrowLeft');
     await waitForSnapshot(page, dates[dates.indexOf(articleDate) - 1]);

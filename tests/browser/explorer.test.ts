@@ -123,7 +123,8 @@ describe('the explorer', () => {
   it('opens a place’s popup by keyboard with its holder and distances', async () => {
     const { page } = await open('#6/35/40.5');
     await waitForSnapshot(page);
-    await page.locator('button[data-place-id="raqqa"]').focus();
+    // A place's button comes once MapLibre has placed its dot (src/map/place-markers.ts).
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     const card = page.locator('.place-card[data-place-id="raqqa"]');
     await card.waitFor();
@@ -173,7 +174,8 @@ describe('the explorer', () => {
     expect(sdf, 'pixels in the SDF\'s stripes').toBeGreaterThan(200);
     // The legend counts it apart; the popup names the holder and the attackers.
     expect(await legendKm2(page, 'islamic-state', 'data-contested-km2')).toBeGreaterThan(10);
-    await page.locator('button[data-place-id="raqqa"]').focus();
+    // A place's button comes once MapLibre has placed its dot (src/map/place-markers.ts).
+    await page.locator('button[data-place-id="raqqa"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     const holder = page.locator('.place-card[data-place-id="raqqa"] .place-holder');
     await holder.waitFor();
@@ -214,7 +216,8 @@ describe('the explorer', () => {
       const got = m.queryRenderedFeatures({ layers: ['article-line-labels'] }).map((f) => f.properties.label ?? '');
       return got.length ? got : null;
     }).then((h) => h.jsonValue() as Promise<string[]>);
-    const kurdsName = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), 'utf8')) as { factions: { id: string; name: { en: string } }[] }).factions.find((f) => f.id === 'syrian-kurds')!.name.en;
+    // The line is labelled with the side's short name, as its ground is (article-view.ts).
+    const kurdsName = (JSON.parse(readFileSync(join(distDir, 'data/factions.json'), 'utf8')) as { factions: { id: string; short: { en: string } }[] }).factions.find((f) => f.id === 'syrian-kurds')!.short.en;
     expect(labels, labels.join(' | ')).toContain(`${kurdsName}: ${Math.round(kurds).toLocaleString('en-GB')} km`);
     // Going back a date updates the claims to that date's values.
     await page.focus('#date-slider');

@@ -85,7 +85,7 @@ describe('another story, by the same build', () => {
     expect(Number(await page.locator('#legend li[data-faction="hill-militia"]').getAttribute('data-desert-km2'))).toBeGreaterThan(10_000);
     await page.waitForFunction(() => location.search.includes('date=2024-04-01'));
     // A place's popup, from the data.
-    await page.locator('button[data-place-id="stonebridge"]').focus();
+    await page.locator('button[data-place-id="stonebridge"]:not([hidden])').focus();
     await page.keyboard.press('Enter');
     await page.locator('.place-card[data-place-id="stonebridge"] .place-holder[data-holder="north-army"]').waitFor();
     // The claims panel (no claims.json) is hidden and nothing asked for it; the build made the

@@ -3,7 +3,7 @@
  * the story's whole opening view (or of the reader's own view once they moved the map), drawn for
  * the page rather than cut from the screen's map, at three screen sizes and on three dates. The
  * picture shows every side of its date (counted by colour, src/map/side-pixels.ts), and every rank-1
- * place lies inside the region it says it shows.
+ * place lies inside the region it says it shows, its dot drawn there.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -59,6 +59,28 @@ async function endPrint(page: Page): Promise<void> {
   expect(await page.locator('img.print-map').count()).toBe(0);
 }
 
+/**
+ * The rank-1 places whose dot the printed picture lacks: the dots are drawn by the map now
+ * (src/map/place-symbols.ts), so they print. A rank-1 dot is white in a dark ring (radius 4 to 7
+ * CSS px); its centre is found by projecting the place into the picture's region (Web Mercator).
+ * Two rank-1 dots closer than a dot's 24-px box cannot both be drawn (a pair gives way): of such
+ * two, one must be there.
+ */
+function dotsMissing(p: Printed, places: typeof rankOne): string[] {
+  const merc = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const [[w, s], [e, n]] = p.bounds;
+  const ratio = p.png.width / p.width;
+  const rgb = (x: number, y: number) => { const i = (Math.round(y) * p.png.width + Math.round(x)) * 4; return [p.png.data[i]!, p.png.data[i + 1]!, p.png.data[i + 2]!]; };
+  const at = places.map((f) => {
+    const [lon, lat] = f.geometry.coordinates;
+    return { id: f.properties.id, x: ((lon - w) / (e - w)) * p.png.width, y: ((merc(n) - merc(lat)) / (merc(n) - merc(s))) * p.png.height };
+  });
+  const drawn = (d: { x: number; y: number }) => rgb(d.x, d.y).every((v) => v > 225)
+    && [[1, 0], [-1, 0], [0, 1], [0, -1]].filter(([dx, dy]) => rgb(d.x + dx! * 5.5 * ratio, d.y + dy! * 5.5 * ratio).every((v) => v < 100)).length >= 3;
+  const near = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < 24 * ratio && Math.abs(a.y - b.y) < 24 * ratio;
+  return at.filter((d) => !drawn(d) && !at.some((o) => o !== d && near(o, d) && drawn(o))).map((d) => d.id);
+}
+
 const inside = (b: Bounds, [lon, lat]: [number, number]) => lon >= b[0][0] && lon <= b[1][0] && lat >= b[0][1] && lat <= b[1][1];
 
 /** Checks a printed picture of `dateIso` that should show `region`. */
@@ -95,11 +117,14 @@ describe('printing', () => {
           for (let n = dates.indexOf(when[k - 1]!); n < dates.indexOf(dateIso); n++) await page.keyboard.press('ArrowRight');
         }
         await waitForSnapshot(page, dateIso);
+        // The places are drawn once the first map is complete (after-first-map.ts).
+        if (k === 0) await page.waitForSelector('#map[data-complete="true"]');
         // The second print of a page lays the page out for print first, as the old test did.
         const printed = await print(page, k === 1);
         const what = `${pageName} ${size.width}×${size.height} ${dateIso}`;
         checkPicture(printed, dateIso, story.bounds, what);
         for (const p of rankOne) expect(inside(printed.bounds, p.geometry.coordinates), `${what}: ${p.properties.id} inside the picture`).toBe(true);
+        expect(dotsMissing(printed, rankOne), `${what}: the rank-1 places' dots in the picture`).toEqual([]);
         // The printed page says which date it shows (the slider's heading, kept in print).
         expect(await page.locator('.timeline-date').isVisible(), `${what}: the date is printed`).toBe(true);
         expect(await page.locator('.timeline-date').textContent()).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dateIso}T00:00:00Z`)));
