@@ -165,7 +165,12 @@ describe('the opening view shows the still picture at once, and the live map tak
     expect(stills(nl.w)).toHaveLength(1);
     expect(stills(nl.w)[0]).toMatch(/^map-nl-/);
     nl.release();
-    const again = await openHeld('?date=2017-07-15#5.45/33.349/42.1', 1280, 800);
+    // The URL the explorer writes once its live map is complete (the date and the camera).
+    await nl.w.page.waitForSelector('#map[data-complete="true"]');
+    await nl.w.page.waitForFunction(() => /^#[\d.]+\/[-\d.]+\/[-\d.]+$/.test(location.hash));
+    const written = new URL(nl.w.page.url());
+    written.searchParams.delete('lang');
+    const again = await openHeld(written.search + written.hash, 1280, 800);
     await again.w.page.waitForFunction(() => (window as unknown as { __still: Watch }).__still.frames.some((f) => f.still));
     expect(stills(again.w)).toHaveLength(1);
     expect(stills(again.w)[0]).toMatch(/^map-en-/);
