@@ -52,30 +52,17 @@ function frontlinesData(): Plugin {
     },
     async closeBundle() {
       if (!isBuild) return;
-      // The host-side loader is a classic script with a stable name, so it is built on its own.
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: 'es2018',
-          lib: { entry: resolve(import.meta.dirname, 'src/embed/loader.ts'), formats: ['iife'], name: 'FrontlinesLoader', fileName: () => 'embed-loader.js' },
-        },
-      });
-      // The pages' first script, a classic one that runs as soon as the page is parsed (the app's
-      // module waits for MapLibre): it shows the still picture of the opening view (src/app/first-picture.ts).
+      // Classic scripts with stable names, each built on its own: the host-side loader, and the
+      // pages' first script, which runs as soon as the page is parsed (the app's module waits for
+      // MapLibre) and shows the still picture of the opening view (src/app/first-picture.ts);
       // render:fallbacks puts it into the pages with the pictures it lists.
-      await build({
+      const classic = (entry: string, name: string, fileName: string, target: string) => build({
         configFile: false,
         logLevel: 'warn',
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: 'es2020',
-          lib: { entry: resolve(import.meta.dirname, 'src/app/first-picture-entry.ts'), formats: ['iife'], name: 'FrontlinesFirstPicture', fileName: () => 'first-picture.js' },
-        },
+        build: { outDir, emptyOutDir: false, target, lib: { entry: resolve(import.meta.dirname, entry), formats: ['iife'], name, fileName: () => fileName } },
       });
+      await classic('src/embed/loader.ts', 'FrontlinesLoader', 'embed-loader.js', 'es2018');
+      await classic('src/app/first-picture-entry.ts', 'FrontlinesFirstPicture', 'first-picture.js', 'es2020');
       writeSiteData(DATA_DIR, join(outDir, 'data'));
     },
   };
