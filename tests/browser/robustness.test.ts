@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
 import { legendKm2, openWatched, waitForSettled, waitForSnapshot, waitForQuietPage, PageLog, sharedBrowser } from './helpers.ts';
 
@@ -27,6 +27,8 @@ let intercept: (path: string) => string | undefined | Promise<string | undefined
 const log = new PageLog();
 const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => log.add(await openWatched(browser, site.url + path, opts));
 const never = () => new Promise<never>(() => {});
+/** A gate: `wait` resolves once `open()` is called. */
+const gate = () => { let open!: () => void; const wait = new Promise<void>((r) => { open = r; }); return { wait, open }; };
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Failures these tests cause on purpose, which the browser logs as console errors. */
@@ -44,7 +46,7 @@ afterAll(() => log.closeAndCheck(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, (e) => expected.some((re) => re.test(e))));
 
-/** A snapshot file of two overlapping 45,000-vertex rings (~1.6 MB): seconds of checking. */
+/** A snapshot file of two overlapping 45,000-vertex rings (~1.6 MB), which the check refuses (their sides overlap). */
 function slowFile(): Buffer {
   const ring = (cx: number) => {
     const pts = Array.from({ length: 45_000 }, (_, i) => { const t = (2 * Math.PI * i) / 45_000; return [+(cx + Math.cos(t)).toFixed(4), +(35 + Math.sin(t)).toFixed(4)]; });
@@ -93,33 +95,48 @@ describe('checking a file in the page', () => {
     expect(await page.getAttribute('#map', 'data-checking')).toBeNull();
   });
 
-  it('cancels a check when another file comes, or by Cancel: its worker ends and it is never drawn', async () => {
+  it('cancels a check when another file comes, or by Cancel: it is never drawn nor reported, and no worker is left', async () => {
     const w = await open('');
     const { page } = w;
     await waitForSnapshot(page, articleDate);
     const workers: { started: number; closed: number | null }[] = [];
     page.on('worker', (w) => { const rec = { started: Date.now(), closed: null as number | null }; workers.push(rec); w.on('close', () => { rec.closed = Date.now(); }); });
+    // The checker's script is held until the test lets it through, so a check stays under way for as
+    // long as the test needs, however fast the checker or the machine (routing turns the browser's
+    // cache off, so every worker asks for it).
+    let hold = gate();
+    await page.route(/snapshot-check/, async (route) => { await hold.wait; await route.continue().catch(() => {}); });
+    // A request of a worker that was ended never ends for the test: once that worker has closed, it
+    // is not waited for.
+    const forgetEnded = () => { for (const r of w.inflight) if ((r as Request).url().includes('snapshot-check')) w.inflight.delete(r); };
     await choose(page, 'slow.geojson', slowFile());
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'slow.geojson');
     await choose(page, 'mine.geojson', validFile());
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'mine.geojson');
+    hold.open();
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson', null, { timeout: 30_000 });
-    // The slow check's worker was stopped (that a worker stops mid-check is shown in
-    // src/data/snapshot-check.test.ts on a real worker thread).
-    // Its close event reaches the test a moment later, more so on a busy machine.
-    // A worker that has ended can send nothing more: once it has and the page is settled, the slow
-    // file's problems can no longer come.
-    await expect.poll(() => workers[0]?.closed ?? null, { timeout: 10_000 }).not.toBeNull();
+    // The slow check was stopped before its checker could start (that a worker stops mid-check is
+    // shown in src/data/snapshot-check.test.ts on a real worker thread). Every worker the test saw
+    // has ended (a close event comes a moment later, more so on a busy machine); once they have and
+    // the page is settled, the slow file's problems can no longer come.
+    await expect.poll(() => workers.length > 0 && workers.every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
+    forgetEnded();
     await waitForSettled(w);
     expect(await page.getAttribute('#map', 'data-preview')).toBe('mine.geojson');
     expect(await alerts(page)).not.toContain('slow.geojson');
     // Cancel from the banner.
     const before = workers.length;
+    hold = gate();
     await choose(page, 'slow.geojson', slowFile());
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'slow.geojson');
     await page.locator('.preview-banner button', { hasText: 'Cancel' }).click();
     await page.waitForFunction(() => !document.querySelector('#map')?.hasAttribute('data-checking'));
     expect(await page.locator('.preview-banner').textContent()).toContain('Previewing mine.geojson');
-    await expect.poll(() => workers.length > before && workers.slice(before).every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
+    // Its worker, stopped while its script was held, may never have been seen by the test; any
+    // worker that was seen has ended.
+    await expect.poll(() => workers.slice(before).every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
+    hold.open();
+    forgetEnded();
     await waitForSettled(w);
     expect(await alerts(page)).not.toContain('slow.geojson');
   });
