@@ -27,7 +27,7 @@ let intercept: (path: string) => string | undefined | Promise<string | undefined
 const log = new PageLog();
 const open = async (path: string, opts?: Parameters<typeof openWatched>[2]) => log.add(await openWatched(browser, site.url + path, opts));
 const never = () => new Promise<never>(() => {});
-/** A gate: `wait` resolves once `open()` is called. */
+/** `wait` resolves once `open()` is called. */
 const gate = () => { let open!: () => void; const wait = new Promise<void>((r) => { open = r; }); return { wait, open }; };
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -101,13 +101,11 @@ describe('checking a file in the page', () => {
     await waitForSnapshot(page, articleDate);
     const workers: { started: number; closed: number | null }[] = [];
     page.on('worker', (w) => { const rec = { started: Date.now(), closed: null as number | null }; workers.push(rec); w.on('close', () => { rec.closed = Date.now(); }); });
-    // The checker's script is held until the test lets it through, so a check stays under way for as
-    // long as the test needs, however fast the checker or the machine (routing turns the browser's
-    // cache off, so every worker asks for it).
+    // The checker's script is held until the test lets it through: a check stays under way however
+    // fast the checker or the machine (routing turns the cache off, so every worker asks for it). A
+    // request of a worker that was ended never ends for the test: it is not waited for.
     let hold = gate();
     await page.route(/snapshot-check/, async (route) => { await hold.wait; await route.continue().catch(() => {}); });
-    // A request of a worker that was ended never ends for the test: once that worker has closed, it
-    // is not waited for.
     const forgetEnded = () => { for (const r of w.inflight) if ((r as Request).url().includes('snapshot-check')) w.inflight.delete(r); };
     await choose(page, 'slow.geojson', slowFile());
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'slow.geojson');
@@ -115,10 +113,8 @@ describe('checking a file in the page', () => {
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-checking') === 'mine.geojson');
     hold.open();
     await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-preview') === 'mine.geojson', null, { timeout: 30_000 });
-    // The slow check was stopped before its checker could start (that a worker stops mid-check is
-    // shown in src/data/snapshot-check.test.ts on a real worker thread). Every worker the test saw
-    // has ended (a close event comes a moment later, more so on a busy machine); once they have and
-    // the page is settled, the slow file's problems can no longer come.
+    // The slow check stopped before its checker started (a worker stopped mid-check: snapshot-check.test.ts).
+    // Once every worker seen has ended and the page is settled, its problems can no longer come.
     await expect.poll(() => workers.length > 0 && workers.every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
     forgetEnded();
     await waitForSettled(w);
@@ -132,8 +128,7 @@ describe('checking a file in the page', () => {
     await page.locator('.preview-banner button', { hasText: 'Cancel' }).click();
     await page.waitForFunction(() => !document.querySelector('#map')?.hasAttribute('data-checking'));
     expect(await page.locator('.preview-banner').textContent()).toContain('Previewing mine.geojson');
-    // Its worker, stopped while its script was held, may never have been seen by the test; any
-    // worker that was seen has ended.
+    // Its worker, stopped while its script was held, may not have been seen; any that was has ended.
     await expect.poll(() => workers.slice(before).every((r) => r.closed !== null), { timeout: 10_000 }).toBe(true);
     hold.open();
     forgetEnded();
