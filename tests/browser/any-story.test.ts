@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { SiteCopies } from './site-copies.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { PROBED_FILES } from '../../src/data/files.ts';
 import { STACK_MANIFEST } from '../../src/data/date-stack.ts';
@@ -25,24 +25,18 @@ const FIXTURES = join(import.meta.dirname, '../fixtures');
 const WIDTHS = [320, 375, 800, 1200, 1920];
 
 let browser: Browser;
-const sites: { server: StaticServer; dir: string }[] = [];
+const sites = new SiteCopies(distDir, 'frontlines-any-');
 const log = new PageLog();
 
 /** A copy of the built site with `dataDir` as its data: by the build's own step (site-data), or copied by hand. */
 async function siteWith(dataDir: string, how: 'site-data' | 'by hand' = 'site-data'): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'frontlines-any-'));
-  cpSync(distDir, dir, { recursive: true, filter: (src) => src !== join(distDir, 'data') });
-  if (how === 'site-data') writeSiteData(dataDir, join(dir, 'data'));
-  else cpSync(dataDir, join(dir, 'data'), { recursive: true });
-  const server = await serveStatic(dir);
-  sites.push({ server, dir });
-  return server.url;
+  return sites.serve((out) => { if (how === 'site-data') writeSiteData(dataDir, out); else cpSync(dataDir, out, { recursive: true }); });
 }
 
 beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
-  for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }
+  await sites.close();
 }));
 
 describe('twelve sides with long names', () => {

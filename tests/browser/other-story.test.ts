@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
+import { SiteCopies } from './site-copies.ts';
 import { writeSiteData } from '../../scripts/site-data.ts';
 import { cspContent } from '../../scripts/csp.ts';
 import { openWatched, waitForMapIdle, waitForSnapshot, PageLog, sharedBrowser } from './helpers.ts';
@@ -22,26 +22,23 @@ const factions = (JSON.parse(readFileSync(join(STORY, 'factions.json'), 'utf8'))
 const FOREIGN = /caliphate|kalifaat|Islamic State|Islamitische|\bIS\b|Syri|Iraq|Irak|Mayadeen|Mayadin|Deir ez-Zor|Raqqa|Mosul|Kurd|Koerd|regime|rebel/i;
 
 let browser: Browser;
-const sites: { server: StaticServer; dir: string }[] = [];
+const sites = new SiteCopies(distDir, 'frontlines-story-');
 const log = new PageLog();
 
 /** A copy of the built site whose data/ is the story in `dataDir` (optionally without some files). */
 async function siteWith(dataDir: string, without: string[] = []): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'frontlines-story-'));
-  cpSync(distDir, dir, { recursive: true, filter: (src) => src !== join(distDir, 'data') });
-  const data = mkdtempSync(join(tmpdir(), 'frontlines-data-'));
-  cpSync(dataDir, data, { recursive: true, filter: (src) => !without.some((w) => src === join(dataDir, w)) });
-  writeSiteData(data, join(dir, 'data'));
-  rmSync(data, { recursive: true, force: true });
-  const server = await serveStatic(dir);
-  sites.push({ server, dir });
-  return server.url;
+  return sites.serve((out) => {
+    const data = mkdtempSync(join(tmpdir(), 'frontlines-data-'));
+    cpSync(dataDir, data, { recursive: true, filter: (src) => !without.some((w) => src === join(dataDir, w)) });
+    writeSiteData(data, out);
+    rmSync(data, { recursive: true, force: true });
+  });
 }
 
 beforeAll(async () => { browser = await sharedBrowser(); });
 afterAll(() => log.closeAndCheck(async () => {
   await browser?.close();
-  for (const s of sites) { await s.server.close(); rmSync(s.dir, { recursive: true, force: true }); }
+  await sites.close();
 }));
 
 /** Everything a reader (or a screen reader) gets: visible text, the title, labels, alt texts. */
