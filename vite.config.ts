@@ -119,6 +119,26 @@ function preloadMapModule(): Plugin {
   };
 }
 
+/**
+ * Test files in the order Vitest would run them (its own sequencer: failed and longest first from
+ * its cache, else the largest files first), except that these go first. On a fresh machine there is
+ * no cache, and the bench's smoke test, a small file that starts its own Chromium and builds two
+ * sites (about 80 s), came last: the other worker sat idle while it ran alone.
+ */
+const RUN_FIRST = ['tests/browser/bench.test.ts'];
+interface Spec { moduleId: string }
+class RunFirstSequencer {
+  readonly #ctx: unknown;
+  constructor(ctx: unknown) { this.#ctx = ctx; }
+  async #base() { const { BaseSequencer } = await import('vitest/node'); return new BaseSequencer(this.#ctx as ConstructorParameters<typeof BaseSequencer>[0]); }
+  async shard<T extends Spec>(files: T[]): Promise<T[]> { return (await this.#base()).shard(files as never) as unknown as T[]; }
+  async sort<T extends Spec>(files: T[]): Promise<T[]> {
+    const sorted = (await (await this.#base()).sort(files as never)) as unknown as T[];
+    const rank = (f: T) => { const i = RUN_FIRST.findIndex((n) => normalize(f.moduleId).endsWith(normalize(n))); return i < 0 ? RUN_FIRST.length : i; };
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   base: './',
   plugins: [frontlinesData(), csp(), preloadMapModule()],
@@ -132,6 +152,7 @@ export default defineConfig({
     },
   },
   test: {
+    sequence: { sequencer: RunFirstSequencer as never },
     projects: [
       {
         extends: true,
