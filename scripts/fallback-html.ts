@@ -84,14 +84,16 @@ export interface StillList { dateIso: string; bounds: [number, number, number, n
 
 export const FIRST_SCRIPT = 'first-picture.js';
 const STILLS = /\s*<template id="map-stills"[\s\S]*?<\/template>/g;
-const FIRST = new RegExp(`<script src="\\./${FIRST_SCRIPT.replace('.', '\\.')}"></script>\\n {2}`, 'g');
+const FIRST = new RegExp(`<script defer src="\\./${FIRST_SCRIPT.replace('.', '\\.')}"></script>\\n {4}`, 'g');
 
 /**
  * The page with `list` as an inert <template id="map-stills"> after its #map (nothing in it is
- * downloaded until the first script picks a picture), and the first script at the end of the body:
- * a plain script there runs as soon as it and the style sheet are in, with the whole page laid out
- * (the map's size is final) but before the app's modules, which run once the page is read, and
- * their long first tasks. With null, without either. Running it twice gives the same page.
+ * downloaded until the first script picks a picture), and the first script in the head, deferred,
+ * just before the app's module: it is downloaded with the style sheet, at once, and runs once the
+ * page is read and styled (the whole page laid out: the map's size is final), before the app's
+ * modules (deferred scripts and modules run in the order of the page) and their long first tasks.
+ * At the end of the body instead, the browser asked for it later and the still came later with it
+ * (docs/performance.md). With null, without either. Running it twice gives the same page.
  */
 export function withStills(html: string, list: StillList | null): string {
   let out = html.replace(STILLS, '').replace(FIRST, '');
@@ -102,7 +104,7 @@ export function withStills(html: string, list: StillList | null): string {
   const imgs = list.stills.map((s) => `<img class="map-still" elementtiming="map-still" src="${escapeAttr(s.src)}" width="${s.width}" height="${s.height}" alt="" data-lang="${escapeAttr(s.lang)}" data-date="${escapeAttr(list.dateIso)}" data-zoom="${s.zoom}" data-center="${s.center.join(',')}">`);
   const template = `<template id="map-stills" data-date="${escapeAttr(list.dateIso)}" data-bounds="${list.bounds.join(',')}">${imgs.join('')}</template>`;
   out = out.slice(0, map.index + map[0].length) + `\n        ${template}` + out.slice(map.index + map[0].length);
-  const end = out.lastIndexOf('</body>');
-  if (end < 0) throw new Error('the page has no </body> to put the first script before');
-  return `${out.slice(0, end)}<script src="./${FIRST_SCRIPT}"></script>\n  ${out.slice(end)}`;
+  const at = out.search(/<script type="module"/);
+  if (at < 0) throw new Error('the page has no <script type="module"> to put the first script before');
+  return `${out.slice(0, at)}<script defer src="./${FIRST_SCRIPT}"></script>\n    ${out.slice(at)}`;
 }

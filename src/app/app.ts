@@ -80,7 +80,11 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
 
   // The core files first, then the first snapshot's download, then the map: creating the map is
   // one long task of MapLibre's, and what is asked for before it downloads meanwhile.
-  const load = dataLoader(dataBase);
+  // The downloads start now; their parsing waits until the build's still picture, if the page shows
+  // one, is on screen (still-view.ts): the browser draws no frame while the app's scripts keep its
+  // main thread busy, and the picture came 40-60 ms later when they went first (docs/performance.md).
+  const firstPicture = stillOnScreen(mapEl);
+  const load = dataLoader(dataBase, firstPicture);
   const coreR = await loadCore(load, dataBase);
   if (!coreR.ok) {
     dropStill(mapEl); // no picture of a story whose files are broken
@@ -98,7 +102,7 @@ export async function startApp(config: AppConfig): Promise<AppHandle | null> {
   const first = loader.get(core.entries[store.state.dateIndex]!);
   // The build's still picture of the opening view is drawn before MapLibre runs (map-boot.ts) and
   // the map's long start-up task.
-  await stillOnScreen(mapEl);
+  await firstPicture;
   const { createMap } = await import('./map-boot.ts');
   const map = createMap(mapEl, config, dataBase, bootLang, core.places, core.files);
   // For the browser tests, which ask MapLibre itself what it drew and whether it is done

@@ -29,7 +29,8 @@ export interface Core {
 
 /** Fetches and parses a file of the data folder; messages name it `data/FILE`. */
 export type Load = <T>(file: string, parse: (data: unknown, file: string) => Result<T>) => Promise<Result<T>>;
-export const dataLoader = (dataBase: string): Load => (file, parse) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse);
+/** Loads `data/` files; with `ready`, each is downloaded at once but parsed only once `ready` settles. */
+export const dataLoader = (dataBase: string, ready?: Promise<unknown>): Load => (file, parse) => fetchParsed(new URL(file, dataBase).href, `data/${file}`, parse, undefined, ready);
 
 /**
  * The folder's files: files.json, or for a folder without it (copied into a site by hand) the

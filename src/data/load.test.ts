@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchJson, fetchOptional } from './load.ts';
+import { fetchJson, fetchOptional, fetchParsed } from './load.ts';
+import { ok } from './result.ts';
 import { probeFiles } from './files.ts';
 
 const dataUrl = (bytes: number[]) => `data:application/json;base64,${Buffer.from(bytes).toString('base64')}`;
@@ -11,6 +12,42 @@ describe('fetchJson', () => {
     // Node 20's Response.text() would drop both marks; browsers and text.ts drop one.
     expect(await fetchJson(dataUrl([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...utf8('{}')]), 'f.json'))
       .toEqual({ ok: false, problems: [{ file: 'f.json', message: 'invalid JSON at line 1, column 1: expected a value, found U+FEFF' }] });
+  });
+});
+
+describe('fetchParsed with a ready gate (the app parses once its first picture is on screen)', () => {
+  it('downloads at once but parses only once the gate settles, even if it rejects', async () => {
+    const { createServer } = await import('node:http');
+    const served: string[] = [];
+    let allServed!: () => void;
+    const both = new Promise<void>((resolve) => { allServed = resolve; });
+    const srv = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(req.url === '/a.json' ? '{"a":1}' : '[2]');
+      served.push(req.url!);
+      if (served.length === 2) allServed();
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
+    try {
+      const seen: string[] = [];
+      let open!: () => void, refuse!: (e: Error) => void;
+      const gate = new Promise<void>((resolve) => { open = resolve; });
+      const refused = new Promise<void>((_, reject) => { refuse = reject; });
+      const parse = (tag: string) => (data: unknown) => { seen.push(tag); return ok(data); };
+      const a = fetchParsed(`${base}/a.json`, 'a.json', parse('a'), undefined, gate);
+      const b = fetchParsed(`${base}/b.json`, 'b.json', parse('b'), undefined, refused);
+      await both; // both files were sent while both gates were shut
+      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0)); // and read by the client
+      expect(served.sort()).toEqual(['/a.json', '/b.json']);
+      expect(seen).toEqual([]);
+      refuse(new Error('no picture'));
+      expect(await b).toEqual({ ok: true, value: [2] });
+      expect(seen).toEqual(['b']);
+      open();
+      expect(await a).toEqual({ ok: true, value: { a: 1 } });
+      expect(seen).toEqual(['b', 'a']);
+    } finally { srv.closeAllConnections(); srv.close(); }
   });
 });
 

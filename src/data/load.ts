@@ -16,7 +16,12 @@ export const FETCH_IDLE_MS = 15_000;
 /** What `fetchJson` gives, with `absentOk`, for a file the server does not have (404 or 410). */
 export const ABSENT: unique symbol = Symbol('absent');
 
-export async function fetchJson(url: string, file: string, signal?: AbortSignal, idleMs = FETCH_IDLE_MS, absentOk = false): Promise<Result<unknown>> {
+/**
+ * `ready`, if given, holds back the decoding and parsing (not the download) until it settles: the
+ * app starts its downloads at once but leaves the main thread free until the page's first picture
+ * is on screen (app.ts).
+ */
+export async function fetchJson(url: string, file: string, signal?: AbortSignal, idleMs = FETCH_IDLE_MS, absentOk = false, ready?: Promise<unknown>): Promise<Result<unknown>> {
   const stall = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wait = () => { clearTimeout(timer); timer = setTimeout(() => stall.abort(), idleMs); };
@@ -43,6 +48,8 @@ export async function fetchJson(url: string, file: string, signal?: AbortSignal,
       if (stall.signal.aborted) return stalled();
       return fail({ file, message: 'the download was interrupted' });
     }
+    clearTimeout(timer);
+    if (ready) await Promise.allSettled([ready]);
     // Decoded by text.ts, as the CLIs decode files (Response.text() does the same in browsers).
     return parseJson(decodeUtf8(bytes), file);
   } finally {
@@ -75,8 +82,9 @@ export async function fetchParsed<T>(
   file: string,
   parse: (data: unknown, file: string) => Result<T>,
   signal?: AbortSignal,
+  ready?: Promise<unknown>,
 ): Promise<Result<T>> {
-  const json = await fetchJson(url, file, signal);
+  const json = await fetchJson(url, file, signal, FETCH_IDLE_MS, false, ready);
   return json.ok ? parse(json.value, file) : json;
 }
 
