@@ -24,7 +24,12 @@ export async function watchEvents(ctx: AppContext, dates: DateChoice): Promise<v
   const section = $('#events');
   if (!section || !core.files.has('events.json')) return;
   const r = await ctx.load('events.json', parseEvents);
-  if (!r.ok) { leaveOut(ctx, 'events.json', r.problems); return; }
+  if (!r.ok) {
+    leaveOut(ctx, 'events.json', r.problems);
+    // No marks will come: the row kept for them under the slider goes (timeline-view.ts).
+    $('#date-slider')?.closest('.timeline-track')?.classList.remove('has-events');
+    return;
+  }
   // A place that places.geojson lacks is left out of its event, with a notice; the event stays.
   const places = new Set(core.placeById.keys());
   const missing = placeProblems(r.value, places, 'data/events.json');

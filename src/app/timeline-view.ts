@@ -18,7 +18,10 @@ export function watchTimeline(ctx: AppContext): DateChoice {
   const listeners: (() => void)[] = [];
   const choose = (i: number) => { for (const fn of listeners) fn(); store.update({ dateIndex: i }); };
   const container = $('#timeline');
-  const timeline = container ? new Timeline({ container, datesIso: core.datesIso, onChange: choose }) : null;
+  // The player (interactive pages) and the event marks (a story with events, on a page that shows
+  // them: events-view.ts) join after the first map, in room kept for them now.
+  const reserve = { player: ctx.config.interactive, events: !!$('#events') && core.files.has('events.json') };
+  const timeline = container ? new Timeline({ container, datesIso: core.datesIso, onChange: choose, reserve }) : null;
   store.watch((s) => [s.dateIndex, s.lang, s.failedIndex, s.drawn], () => {
     const { dateIndex, lang, failedIndex, drawn } = store.state;
     timeline?.render(dateIndex, lang, STRINGS[lang], failedIndex === dateIndex ? { shownIndex: drawn?.index ?? null } : null);

@@ -37,7 +37,9 @@ export class Player {
     this.#speed.value = opts.reducedMotion ? 'slow' : 'normal';
     this.#speedLabel = el('label', { for: 'play-speed', class: 'play-speed-label' });
     this.#button.addEventListener('click', () => (this.#playing ? this.stop() : void this.play(opts.atEnd())));
-    opts.container.append(el('div', { class: 'player' }, this.#button, this.#speedLabel, this.#speed));
+    // Into the row the date control kept for it (src/ui/timeline.ts), else a new one.
+    const row = opts.container.querySelector<HTMLElement>(':scope > .player:empty') ?? opts.container.appendChild(el('div', { class: 'player' }));
+    row.append(this.#button, this.#speedLabel, this.#speed);
   }
 
   get playing(): boolean { return this.#playing; }

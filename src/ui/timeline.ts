@@ -12,6 +12,12 @@ export interface TimelineOptions {
   container: HTMLElement;
   datesIso: readonly string[];
   onChange: (index: number) => void;
+  /**
+   * Room kept from the start for what joins the control after the first map, so that nothing
+   * below it moves when it comes: the player's row (its own module fills it) and the row of
+   * event marks under the slider (when the story has events).
+   */
+  reserve?: { player?: boolean; events?: boolean };
 }
 
 export class Timeline {
@@ -23,7 +29,7 @@ export class Timeline {
   readonly #dates: readonly string[];
   #lang: Lang = 'en';
 
-  constructor({ container, datesIso, onChange }: TimelineOptions) {
+  constructor({ container, datesIso, onChange, reserve = {} }: TimelineOptions) {
     this.#dates = datesIso;
     this.#slider = el('input', { type: 'range', id: 'date-slider', min: '0', max: String(datesIso.length - 1), step: '1' });
     this.#label = el('label', { for: 'date-slider', class: 'timeline-label' });
@@ -49,10 +55,12 @@ export class Timeline {
       ticks.append(tick);
       lastPct = pct;
     }
+    const track = el('div', { class: reserve.events ? 'timeline-track has-events' : 'timeline-track' }, this.#slider, ticks);
     container.append(
       el('div', { class: 'timeline-head' }, this.#label, this.#output),
-      el('div', { class: 'timeline-row' }, this.#prev, el('div', { class: 'timeline-track' }, this.#slider, ticks), this.#next),
+      el('div', { class: 'timeline-row' }, this.#prev, track, this.#next),
     );
+    if (reserve.player) container.append(el('div', { class: 'player' }));
   }
 
   /**

@@ -280,6 +280,8 @@ describe('another story', () => {
     await page.locator('#messages').filter({ hasText: 'The events are left out: data/events.json: events[0] (x): "date" must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known; got "2024-02-30"' }).waitFor();
     await page.waitForFunction(() => document.querySelector('#events')?.hasAttribute('hidden'));
     expect(await page.locator('.timeline-event').count()).toBe(0);
+    // The row kept under the slider for the marks (from the first view) is given back.
+    expect(await page.locator('.timeline-track.has-events').count()).toBe(0);
     await page.focus('#date-slider');
     await page.keyboard.press('ArrowLeft');
     await waitForSnapshot(page, '2024-04-01');

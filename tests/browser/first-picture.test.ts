@@ -7,12 +7,13 @@
  * Every frame of a page is watched from an init script (requestAnimationFrame): whether the still is
  * drawn, whether the live canvas is shown, whether the map says it is complete, and where the still
  * sits in the map. Layout shifts are watched by a PerformanceObserver ('layout-shift'): none may be of
- * the map, of what is in it or of what holds it.
+ * the map, of what is in it or of what holds it, nor of the date control or the legend once the
+ * player and the event marks join it.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { openWatched, PageLog, sharedBrowser, waitForSnapshot, type Watched } from './helpers.ts';
+import { openWatched, PageLog, sharedBrowser, waitForQuietPage, waitForSnapshot, type Watched } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -22,7 +23,7 @@ afterAll(() => log.closeAndCheck(async () => { await browser?.close(); }));
 
 const WATCH = `(() => {
   window.__name = window.__name || ((f) => f);
-  const w = window.__still = { frames: [], firstBox: null, lastBox: null, everStill: false, cls: 0, mapShifts: [] };
+  const w = window.__still = { frames: [], firstBox: null, lastBox: null, everStill: false, cls: 0, mapShifts: [], panelShifts: [] };
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) {
       if (e.hadRecentInput) continue;
@@ -32,6 +33,9 @@ const WATCH = `(() => {
       for (const s of e.sources || []) {
         const n = s.node;
         if (m && n && (n === m || n.contains(m) || m.contains(n))) w.mapShifts.push((n.tagName || n.nodeName) + '.' + (n.className || '') + ' by ' + e.value);
+        // A shift of the date control's parts or of the legend below it.
+        const t = document.getElementById('timeline'), g = document.getElementById('legend');
+        if (n && ((t && t.contains(n)) || n === g)) w.panelShifts.push((n.tagName || n.nodeName) + '.' + (n.className || '') + ' by ' + e.value);
       }
     }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -68,7 +72,7 @@ const WATCH = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-interface Watch { frames: { still: boolean; canvas: boolean; complete: boolean; drawn: boolean; at: string }[]; firstBox: number[] | null; mapBefore: boolean; lastBox: number[] | null; everStill: boolean; cls: number; mapShifts: string[] }
+interface Watch { frames: { still: boolean; canvas: boolean; complete: boolean; drawn: boolean; at: string }[]; firstBox: number[] | null; mapBefore: boolean; lastBox: number[] | null; everStill: boolean; cls: number; mapShifts: string[]; panelShifts: string[] }
 const watched = (page: Page) => page.evaluate('window.__still') as Promise<Watch>;
 
 /** Opens `path` with the frame watcher, holding the map's fonts until `release()` so the live map cannot complete before the test has looked. */
@@ -156,6 +160,13 @@ describe('the opening view shows the still picture at once, and the live map tak
       // their words arrive, are the page's and are counted in npm run bench.)
       expect(seen.mapShifts, 'layout shifts of the map').toEqual([]);
       expect(new Set(seen.frames.slice(from).map((f) => f.at)).size, 'the map\'s place on the page').toBe(1);
+      // The player and the event marks join the date control after the first map, into room kept
+      // for them from the first view: nothing of the date control, nor the legend below it, moves.
+      await page.locator('#timeline .play-button').waitFor();
+      await page.locator('#timeline .timeline-events').waitFor({ state: 'attached' });
+      await page.locator('#legend li[data-area-km2]').first().waitFor({ state: 'attached' });
+      await waitForQuietPage(page);
+      expect((await watched(page)).panelShifts, 'layout shifts of the date control or the legend').toEqual([]);
     });
   }
 
