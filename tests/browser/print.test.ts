@@ -127,6 +127,10 @@ describe('printing', () => {
         expect(dotsMissing(printed, rankOne), `${what}: the rank-1 places' dots in the picture`).toEqual([]);
         // The printed page says which date it shows (the slider's heading, kept in print).
         expect(await page.locator('.timeline-date').isVisible(), `${what}: the date is printed`).toBe(true);
+        // The controls are not: the slider's row, and the player (on interactive pages) that has no use on paper.
+        expect(await page.locator('.timeline-row').isVisible(), `${what}: the slider left out`).toBe(false);
+        if (pageName === 'explorer') expect(await page.locator('.player .play-button').count(), `${what}: the page has its player`).toBe(1);
+        expect(await page.locator('.player').first().isVisible(), `${what}: the player left out`).toBe(false);
         expect(await page.locator('.timeline-date').textContent()).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dateIso}T00:00:00Z`)));
         expect(await page.locator('#legend li').count()).toBeGreaterThan(3);
         expect(await page.locator('details.sources').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
