@@ -13,12 +13,13 @@ import { fetchOptional, fetchParsed } from '../data/load.ts';
 import { fail, failAll, ok, type Problem, type Result } from '../data/result.ts';
 import { NO_STORY, parseStory, type Story } from '../data/story.ts';
 import { localLanguage } from '../data/local-names.ts';
+import { placeOrder } from '../data/place-order.ts';
 
 export interface Core {
   files: ReadonlySet<string>;
   story: Story;
   factions: Faction[];
-  /** By rank, then English name. */
+  /** In `placeOrder`: by rank, then population, then English name. */
   places: Place[];
   placeById: ReadonlyMap<string, Place>;
   /** The language of the places' local names (local-names.ts), or null when not stated. */
@@ -54,7 +55,7 @@ export async function loadCore(load: Load, dataBase: string): Promise<Result<Cor
   ]);
   const problems: Problem[] = [filesR, storyR, factionsR, placesR, indexR].flatMap((r) => (r.ok ? [] : r.problems));
   if (!filesR.ok || !storyR.ok || !factionsR.ok || !placesR.ok || !indexR.ok) return failAll(problems);
-  const places = [...placesR.value].sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name_en.localeCompare(b.properties.name_en));
+  const places = [...placesR.value].sort(placeOrder);
   const placeById = new Map(places.map((p) => [p.properties.id, p]));
   const story = storyR.value;
   const place = story.article?.place;

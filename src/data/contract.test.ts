@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson, parseFactions, parseSnapshot, parseSnapshotIndex, parsePlaces, isIsoDate } from './contract.ts';
+import { placeOrder } from './place-order.ts';
 import { formatProblem } from './result.ts';
 
 const messages = (r: { ok: boolean; problems?: { file: string; feature?: number; message: string }[] }) =>
@@ -114,5 +115,24 @@ describe('parsePlaces: rank', () => {
     const r = parsePlaces(data, 'p');
     expect(r.ok && r.value.map((p) => p.properties.rank)).toEqual([3, 1]);
     expect(data.features[0]!.properties).not.toHaveProperty('rank');
+  });
+});
+
+describe('parsePlaces: population, and the places\' order', () => {
+  const place = (id: string, rank: number, name_en: string, population?: unknown) => ({ type: 'Feature', properties: { id, name_en, rank, ...(population === undefined ? {} : { population }) }, geometry: { type: 'Point', coordinates: [40, 35] } });
+  it('names a population that is not a whole number of 0 or more', () => {
+    const r = parsePlaces({ type: 'FeatureCollection', features: [place('a', 1, 'A', '1000'), place('b', 1, 'B', -5), place('c', 1, 'C', 2.5), place('d', 1, 'D', 0)] }, 'data/places.geojson');
+    expect(messages(r)).toEqual([
+      'data/places.geojson: feature 0: a: "population" must be a whole number of people, 0 or more, or absent when not known; got "1000"',
+      'data/places.geojson: feature 1: b: "population" must be a whole number of people, 0 or more, or absent when not known; got -5',
+      'data/places.geojson: feature 2: c: "population" must be a whole number of people, 0 or more, or absent when not known; got 2.5',
+    ]);
+  });
+  it('orders by rank, then the larger population (an unknown one last), then the English name', () => {
+    const r = parsePlaces({ type: 'FeatureCollection', features: [
+      place('erbil', 1, 'Erbil', 932_800), place('tikrit', 2, 'Tikrit', 42_477), place('mosul', 1, 'Mosul', 1_739_800),
+      place('anbar', 1, 'Anbar'), place('aleppo', 1, 'Aleppo'), place('kirkuk', 2, 'Kirkuk', 601_433),
+    ] }, 'p');
+    expect(r.ok && [...r.value].sort(placeOrder).map((p) => p.properties.id)).toEqual(['mosul', 'erbil', 'aleppo', 'anbar', 'kirkuk', 'tikrit']);
   });
 });

@@ -88,9 +88,11 @@ export interface PlaceProps {
    */
   name_local?: string;
   rank: number;
+  population?: number; // people, if known: of one rank, the larger is named first (place-order.ts)
   [key: string]: unknown;
 }
 export type Place = Feature<Point, PlaceProps>;
+
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -257,7 +259,8 @@ const PLACE_RANKS: readonly unknown[] = [1, 2, 3];
 
 /**
  * Places as copies, `rank` filled in (3 when absent), `name_nl` (the English name when absent) and
- * `name_local` (from `name_ar` when only that is given); a rank given as text or out of range is a problem.
+ * `name_local` (from `name_ar` when only that is given); a rank given as text or out of range, or a
+ * population that is not a whole number of 0 or more, is a problem.
  */
 export function parsePlaces(data: unknown, file: string): Result<Place[]> {
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
@@ -284,6 +287,9 @@ export function parsePlaces(data: unknown, file: string): Result<Place[]> {
     if (bad) return problems.push({ file, feature, message: `${name}: ${bad}` });
     if (p.rank !== undefined && !PLACE_RANKS.includes(p.rank as number)) {
       return problems.push({ file, feature, message: `${name}: "rank" must be 1, 2 or 3 (1 for the largest cities), or absent for 3; got ${echo(p.rank)}` });
+    }
+    if (p.population !== undefined && !(Number.isSafeInteger(p.population) && (p.population as number) >= 0)) {
+      return problems.push({ file, feature, message: `${name}: "population" must be a whole number of people, 0 or more, or absent when not known; got ${echo(p.population)}` });
     }
     if (ids.has(p.id)) problems.push({ file, feature, message: `id "${name}" is used twice` });
     ids.add(p.id);

@@ -4,9 +4,12 @@
  * the map"):
  *
  * - a pair is drawn whole or not at all (icon-optional and text-optional false);
- * - larger places are placed first (symbol-sort-key: rank, then the places' order), so a smaller one gives way;
+ * - larger places are placed first (symbol-sort-key: rank, then the places' order: population, then
+ *   English name, src/data/place-order.ts), so a smaller one gives way;
  * - a name tries the cartographer's positions round its dot before the pair is dropped
- *   (NAME_POSITIONS), and the local name sits under it in the same block (one formatted text-field);
+ *   (NAME_POSITIONS), the left ones first when the place's nearest neighbour of its rank or larger is
+ *   east of it (nameSides: its name would otherwise cover that dot, and drop that place), and the
+ *   local name sits under it in the same block (one formatted text-field);
  * - a dot's collision box is a TARGET_PX square: no other dot or name comes into it, so the
  *   keyboard's buttons over the dots (place-markers.ts) never overlap either.
  *
@@ -49,6 +52,32 @@ export const NAME_POSITIONS: readonly [anchor: string, offsetEm: [number, number
   ['top', [0, 0.6]],
 ];
 
+/** The same positions with the left ones first, for a place whose nearest neighbour is to its east. */
+export const NAME_POSITIONS_LEFT_FIRST: readonly [anchor: string, offsetEm: [number, number]][] = [
+  NAME_POSITIONS[2]!, NAME_POSITIONS[3]!, NAME_POSITIONS[0]!, NAME_POSITIONS[1]!, NAME_POSITIONS[4]!, NAME_POSITIONS[5]!,
+];
+
+/**
+ * For each place, whether its name should try the left of its dot first: when the nearest place of
+ * its rank or a larger one (shown at the same zooms) lies east of it, closer than `nearDeg`
+ * (degrees, longitudes scaled by the cosine of the latitude). A name placed first would otherwise
+ * lie over that neighbour's dot, and the neighbour would be dropped. Pure.
+ */
+export function nameSides(places: readonly Place[], nearDeg = 1.5): ('left' | 'right')[] {
+  return places.map((p, i) => {
+    const [x, y] = p.geometry.coordinates as [number, number];
+    const k = Math.cos((y * Math.PI) / 180);
+    let best = Infinity, east = false;
+    places.forEach((q, j) => {
+      if (j === i || q.properties.rank > p.properties.rank) return;
+      const [qx, qy] = q.geometry.coordinates as [number, number];
+      const d = Math.hypot((qx - x) * k, qy - y);
+      if (d < best) { best = d; east = qx > x; }
+    });
+    return best < nearDeg && east ? 'left' : 'right';
+  });
+}
+
 const byRank = <T>(values: Record<number, T>, fallback: T): ExpressionSpecification =>
   ['match', ['get', 'rank'], ...Object.entries(values).flatMap(([r, v]) => [Number(r), v]), fallback] as unknown as ExpressionSpecification;
 
@@ -60,9 +89,10 @@ export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, 
     const [fill, ring] = Number(rank) === 1 ? [colors.halo, colors.label] : [colors.label, colors.halo];
     if (!map.hasImage(name)) map.addImage(name, dotPixels(TARGET_PX, dot.diameter, dot.ring, hexRgb(fill), hexRgb(ring), PIXEL_RATIO), { pixelRatio: PIXEL_RATIO });
   }
-  // `order`: the places' order (by rank, then English name, boot.ts) breaks ties of rank, across
+  // `order`: the places' order (src/data/place-order.ts, boot.ts) breaks ties of rank, across
   // tiles too (MapLibre sorts a layer's symbols of all tiles by their sort key).
-  const data: FeatureCollection = { type: 'FeatureCollection', features: places.map((p, i) => ({ ...p, properties: { ...p.properties, order: i } })) };
+  const sides = nameSides(places);
+  const data: FeatureCollection = { type: 'FeatureCollection', features: places.map((p, i) => ({ ...p, properties: { ...p.properties, order: i, name_side: sides[i] } })) };
   map.addSource(PLACE_SOURCE, { type: 'geojson', data });
   map.addLayer({
     id: PLACE_LAYER,
@@ -78,7 +108,8 @@ export function addPlaceLayer(map: MlMap, places: readonly Place[], lang: Lang, 
       'text-field': bilingualName(lang),
       'text-font': [FONT_REGULAR],
       'text-size': byRank({ 1: 13.5, 2: 12.5 }, 11.5),
-      'text-variable-anchor-offset': NAME_POSITIONS.flat() as unknown as ExpressionSpecification,
+      'text-variable-anchor-offset': ['case', ['==', ['get', 'name_side'], 'left'],
+        ['literal', NAME_POSITIONS_LEFT_FIRST.flat()], ['literal', NAME_POSITIONS.flat()]] as unknown as ExpressionSpecification,
       'text-justify': 'auto',
       'text-padding': 2,
       'text-allow-overlap': false,
