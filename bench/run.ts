@@ -12,9 +12,9 @@
  */
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../scripts/chromium.ts';
+import { chromiumPath, launchChromium } from '../scripts/chromium.ts';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { spread, type Spread } from './figures.ts';
 import { longestTask, probe } from './probe.ts';
@@ -192,7 +192,7 @@ export async function runBench(o: BenchOptions) {
     o.log?.(`scale (${big.dates.length} snapshots)`);
     const sc = await scale(browser, ours, bigServer, o);
     const results = {
-      machine: { cpus: cpus().length, loadavgAtStart: started.loadavg, loadavgAtEnd: loadavg(), chromium: browser.version(), node: process.version },
+      machine: { cpus: cpus().length, loadavgAtStart: started.loadavg, loadavgAtEnd: loadavg(), chromium: `${browser.version()} (${basename(chromiumPath())})`, node: process.version },
       started: started.at, site: o.site, viewport: VIEWPORT,
       options: { loads: o.loads, swaps: o.swaps, playSteps: o.playSteps, bigCount: o.bigCount, settleMs: o.settleMs, pauseMs: o.pauseMs },
       firstView: first, swaps: sw, ...pc, scale: { ...sc, snapshots: big.dates.length, dataStepMs: Math.round(big.dataStepMs) },
